@@ -10,7 +10,13 @@ export default defineConfig({
   test: {
     projects: pkgs.map((p) => ({
       resolve: { alias },
-      test: { name: p, root: `./packages/${p}`, include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+      test: {
+        name: p,
+        root: `./packages/${p}`,
+        include: ['test/**/*.test.ts'],
+        setupFiles: [fileURLToPath(new URL('./test-utils/setup-fast-check.ts', import.meta.url))],
+        testTimeout: 60_000,
+      },
     })),
   },
 });

@@ -52,7 +52,9 @@ describe('Black-Scholes-Merton laws', () => {
         const strike = p.spot * p.moneyness;
         const low = bsPrice({ type, ...p, strike });
         const high = bsPrice({ type, ...p, strike, vol: p.vol * factor });
-        expect(high).toBeGreaterThanOrEqual(low);
+        // Where vega underflows (deep in the money, tiny vol·√T) both prices are the discounted
+        // intrinsic value, computed by cancellation of terms of size max(S, K): allow their rounding.
+        expect(high).toBeGreaterThanOrEqual(low - 1e-14 * Math.max(p.spot, strike));
       }),
     );
   });
@@ -114,8 +116,9 @@ describe('Black-76 and Bachelier laws', () => {
           const base = { type: 'call' as const, forward: 1, expiry: 1, rate: 0.01 };
           const p = (strike: number, v = vol) => bachelierPrice({ ...base, strike, vol: v });
           const k = 1 + moneyness;
-          expect(p(k, vol * 1.5)).toBeGreaterThanOrEqual(p(k));
-          expect(p(k)).toBeLessThanOrEqual((p(k - h) + p(k + h)) / 2 + 1e-15);
+          // Rounding slack: a few ulps of the largest term, |F - K| <= 3.
+          expect(p(k, vol * 1.5)).toBeGreaterThanOrEqual(p(k) - 1e-14);
+          expect(p(k)).toBeLessThanOrEqual((p(k - h) + p(k + h)) / 2 + 1e-14);
         },
       ),
     );

@@ -1,0 +1,11 @@
+export { loadDem2Gbp } from './dem2gbp';
+export type { Dem2GbpData } from './dem2gbp';
+export { loadLpp2005Rec, LPP2005REC_COLUMNS } from './lpp2005rec';
+export type { Lpp2005RecData, Lpp2005RecColumn } from './lpp2005rec';
+export { loadEuStockMarkets, EU_STOCK_INDICES } from './eustockmarkets';
+export type { EuStockMarketsData, EuStockIndex } from './eustockmarkets';
+export { loadTtrc } from './ttrc';
+export type { TtrcData } from './ttrc';
+export { logReturns } from './returns';
+export { DATASETS } from './metadata';
+export type { DatasetInfo, DatasetName } from './metadata';
