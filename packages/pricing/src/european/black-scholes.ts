@@ -36,6 +36,10 @@ export function bsPriceKernel(w: number, spot: number, strike: number, expiry: n
     const forwardValue = spot * Math.exp(-dividendYield * expiry) - strike * Math.exp(-rate * expiry);
     return Math.max(w * forwardValue, 0);
   }
+  if (stdDev === Infinity) {
+    // σ√T overflowed: the limit of infinite variance, where N(d1) -> 1 and N(d2) -> 0.
+    return w === 1 ? spot * Math.exp(-dividendYield * expiry) : strike * Math.exp(-rate * expiry);
+  }
   // ln(F/K) = ln(S/K) + (r - q)T, formed directly so F itself is never rounded.
   const logMoneyness = Math.log(spot / strike) + (rate - dividendYield) * expiry;
   const d1 = logMoneyness / stdDev + 0.5 * stdDev;

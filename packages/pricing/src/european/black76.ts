@@ -26,6 +26,7 @@ export function black76PriceKernel(w: number, forward: number, strike: number, e
   const discount = Math.exp(-rate * expiry);
   const stdDev = vol * Math.sqrt(expiry);
   if (!(stdDev > 0)) return discount * Math.max(w * (forward - strike), 0);
+  if (stdDev === Infinity) return discount * (w === 1 ? forward : strike); // infinite-variance limit
   const d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
   const d2 = d1 - stdDev;
   const price = discount * w * (forward * normCdf(w * d1) - strike * normCdf(w * d2));

@@ -67,6 +67,11 @@ describe('extreme but valid inputs stay finite', () => {
       expect(p).toBeGreaterThanOrEqual(0);
     }
   });
+  it('a vol so large that σ√T overflows gives the infinite-variance limit, not NaN', () => {
+    expect(bsPrice({ ...base, type: 'call', vol: 1e308, expiry: 50 })).toBe(100 * Math.exp(-0.01 * 50));
+    expect(bsPrice({ ...base, type: 'put', vol: 1e308, expiry: 50 })).toBe(95 * Math.exp(-0.03 * 50));
+    expect(black76Price({ type: 'call', forward: 100, strike: 95, vol: 1e308, expiry: 50, rate: 0.03 })).toBe(100 * Math.exp(-0.03 * 50));
+  });
   it('vol 5 over 50 years: the call tends to the discounted spot', () => {
     // d1 = 17.7, d2 = -17.7: N(d1) = 1 and N(d2) < 1e-69, so the call equals S e^{-qT} in double.
     const p = bsPrice({ ...base, type: 'call', vol: 5, expiry: 50 });
