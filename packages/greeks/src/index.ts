@@ -1,0 +1,13 @@
+export { bsGreeks } from './bsm/greeks';
+export type { BsGreeks, BsGreeksInput } from './bsm/greeks';
+export { bsGreeksBatch } from './bsm/greeks-batch';
+export type { BsGreeksBatchInput } from './bsm/greeks-batch';
+export { black76Greeks } from './black76/greeks';
+export type { Black76Greeks, Black76GreeksInput } from './black76/greeks';
+export { black76GreeksBatch } from './black76/greeks-batch';
+export type { Black76GreeksBatchInput } from './black76/greeks-batch';
+export type { GreeksBatchOptions } from './batch/run';
+export { BS_GREEK_NAMES, BLACK76_GREEK_NAMES } from './greek-names';
+export type { BsGreekName, Black76GreekName, GreekName } from './greek-names';
+export { toDeskGreeks, deskScaleFactor } from './conventions/desk';
+export type { DeskOptions } from './conventions/desk';

@@ -1,0 +1,200 @@
+/**
+ * The normalised Black function of Let's Be Rational (P. Jäckel, "Let's Be Rational", Wilmott
+ * 2015, revised 2016):
+ *
+ *   b(x, s, θ) = θ·[ e^{x/2}·Φ(θ(x/s + s/2)) - e^{-x/2}·Φ(θ(x/s - s/2)) ],   x = ln(F/K), s = σ√T,
+ *
+ * so that the undiscounted Black price is √(FK)·b. Out of the money (θx ≤ 0) it is evaluated in
+ * one of four branches chosen for full double precision (section 3 of the paper):
+ *   1. asymptotic expansion for h = x/s ≪ -10 and t = s/2 small (section 3.1),
+ *   2. small-t Taylor expansion for t < 2·ε^{1/16} ≈ 0.21 (section 3.2),
+ *   3. the direct formula with Φ when b is dominated by its first term (h + t > 0.85),
+ *   4. the erfcx form ½·e^{-(h²+t²)/2}·[erfcx(-(h+t)/√2) - erfcx(-(h-t)/√2)] otherwise (section 3.3).
+ * In the money it is intrinsic + the out-of-the-money value (reciprocal strike symmetry).
+ */
+import { erfcxCody } from './cody-erf';
+import {
+  DBL_EPSILON,
+  DBL_MAX,
+  DBL_MIN,
+  ONE_OVER_SQRT_TWO,
+  ONE_OVER_SQRT_TWO_PI,
+  SQRT_PI_OVER_TWO,
+  normCdfLocal,
+} from './normal-distribution';
+
+const LN_TWO_PI = 1.8378770664093454835606594728112352797227949472756;
+const FOURTH_ROOT_DBL_EPSILON = Math.sqrt(Math.sqrt(DBL_EPSILON));
+const SIXTEENTH_ROOT_DBL_EPSILON = Math.sqrt(Math.sqrt(FOURTH_ROOT_DBL_EPSILON));
+const SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
+/** η: the asymptotic expansion is used for h < η. */
+const ASYMPTOTIC_EXPANSION_ACCURACY_THRESHOLD = -10;
+/** τ: the small-t expansion is used for t < τ. */
+const SMALL_T_EXPANSION_THRESHOLD = 2 * SIXTEENTH_ROOT_DBL_EPSILON;
+
+/**
+ * Normalised intrinsic value max(θ(e^{x/2} - e^{-x/2}), 0), with a Taylor series 2·sinh(x/2) for
+ * small |x| to avoid cancellation.
+ */
+export function normalisedIntrinsic(x: number, theta: number): number {
+  if (theta * x <= 0) return 0;
+  const x2 = x * x;
+  const sign = theta < 0 ? -1 : 1;
+  if (x2 < 98 * FOURTH_ROOT_DBL_EPSILON) {
+    // 98 ≈ ⁴√92897280, from the last coefficient of the series.
+    return Math.abs(Math.max(sign * x * (1 + x2 * (1 / 24 + x2 * (1 / 1920 + x2 * (1 / 322560 + x2 / 92897280)))), 0));
+  }
+  const bMax = Math.exp(0.5 * x);
+  return Math.abs(Math.max(sign * (bMax - 1 / bMax), 0));
+}
+
+/** ∂b/∂s = exp(-½((x/s)² + (s/2)²))/√(2π). */
+export function normalisedVega(x: number, s: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 0) return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.125 * s * s);
+  if (s <= 0 || s <= ax * SQRT_DBL_MIN) return 0;
+  const h = x / s;
+  const t = 0.5 * s;
+  return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
+}
+
+/** ln(∂b/∂s), free of underflow. */
+export function lnNormalisedVega(x: number, s: number): number {
+  if (Math.abs(x) <= 0) return -0.5 * LN_TWO_PI - 0.125 * s * s;
+  if (s <= 0) return -DBL_MAX;
+  const h = x / s;
+  return -0.5 * LN_TWO_PI - 0.5 * (h * h + 0.25 * s * s);
+}
+
+// Coefficients of the asymptotic expansion: the q^k term of A(h,t)·(…) is
+// (2k-1)!!·(-1)^k·2·Σ_j C(2k+1, 2j+1)·e^j (Jäckel 2016, eq. (3.5)-(3.7)), here stored per k as
+// polynomials in e, evaluated in the nested form S_k = P_k(e) + (2k+1)·q·S_{k+1}.
+const ASYMPTOTIC_ORDER = 17;
+const ASYMPTOTIC_POLY: Float64Array[] = (() => {
+  const polys: Float64Array[] = [];
+  for (let k = 0; k <= ASYMPTOTIC_ORDER; k++) {
+    const n = 2 * k + 1;
+    const p = new Float64Array(k + 1);
+    let binom = n; // C(n, 1)
+    for (let j = 0; j <= k; j++) {
+      p[j] = (k % 2 === 0 ? 2 : -2) * binom;
+      // C(n, 2j+3) = C(n, 2j+1)·(n-2j-1)(n-2j-2)/((2j+2)(2j+3))
+      binom = (binom * (n - 2 * j - 1) * (n - 2 * j - 2)) / ((2 * j + 2) * (2 * j + 3));
+    }
+    polys.push(p);
+  }
+  return polys;
+})();
+
+/**
+ * b/b' for h < η = -10 and h + t < τ + η (Jäckel 2016, section 3.1):
+ * b/b' = (t/r)·Σ_k q^k·P_k(e) with e = (t/h)², r = (h+t)(h-t), q = (h/r)², from
+ * Φ(z) = φ(z)/|z|·[1 - 1/z² + 3/z⁴ - …] (Abramowitz & Stegun 26.2.12), 17th order.
+ */
+export function asymptoticExpansionOfNormalisedBlackCallOverVega(h: number, t: number): number {
+  const e = (t / h) * (t / h);
+  const r = (h + t) * (h - t);
+  const q = (h / r) * (h / r);
+  let sum = 0;
+  for (let k = ASYMPTOTIC_ORDER; k >= 0; k--) {
+    const p = ASYMPTOTIC_POLY[k];
+    let pk = p[k];
+    for (let j = k - 1; j >= 0; j--) pk = pk * e + p[j];
+    sum = pk + (2 * k + 1) * q * sum;
+  }
+  return Math.abs(Math.max((t / r) * sum, 0));
+}
+
+/**
+ * b/b' for t < τ ≈ 0.21 and h ≤ 0 (Jäckel 2016, section 3.2): a 12th order expansion of
+ * Y(h+t) - Y(h-t) in t, Y(z) = Φ(z)/φ(z), with a = 1 + h·Y(h) = 1 + h·√(π/2)·erfcx(-h/√2).
+ */
+export function smallTExpansionOfNormalisedBlackCallOverVega(h: number, t: number): number {
+  const a = 1 + h * SQRT_PI_OVER_TWO * erfcxCody(-ONE_OVER_SQRT_TWO * h);
+  const w = t * t;
+  const h2 = h * h;
+  const c1 = (-1 + 3 * a + a * h2) / 6;
+  const c2 = (-7 + 15 * a + h2 * (-1 + 10 * a + a * h2)) / 120;
+  const c3 = (-57 + 105 * a + h2 * (-18 + 105 * a + h2 * (-1 + 21 * a + a * h2))) / 5040;
+  const c4 = (-561 + 945 * a + h2 * (-285 + 1260 * a + h2 * (-33 + 378 * a + h2 * (-1 + 36 * a + a * h2)))) / 362880;
+  const c5 =
+    (-6555 + 10395 * a + h2 * (-4680 + 17325 * a + h2 * (-840 + 6930 * a + h2 * (-52 + 990 * a + h2 * (-1 + 55 * a + a * h2))))) /
+    39916800;
+  const c6 =
+    (-89055 +
+      135135 * a +
+      h2 * (-82845 + 270270 * a + h2 * (-20370 + 135135 * a + h2 * (-1926 + 25740 * a + h2 * (-75 + 2145 * a + h2 * (-1 + 78 * a + a * h2)))))) /
+    6227020800;
+  const bOverVega = 2 * t * (a + w * (c1 + w * (c2 + w * (c3 + w * (c4 + w * (c5 + w * c6))))));
+  return Math.abs(Math.max(bOverVega, 0));
+}
+
+/** Branch 3: b = Φ(h+t)·e^{x/2} - Φ(h-t)·e^{-x/2}. */
+export function normalisedBlackCallUsingNormCdf(x: number, s: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  const bMax = Math.exp(0.5 * x);
+  const b = normCdfLocal(h + t) * bMax - normCdfLocal(h - t) / bMax;
+  return Math.abs(Math.max(b, 0));
+}
+
+/** Branch 4: b = ½·e^{-(h²+t²)/2}·[erfcx(-(h+t)/√2) - erfcx(-(h-t)/√2)] (one exponential only). */
+export function normalisedBlackCallUsingErfcx(h: number, t: number): number {
+  const b =
+    0.5 * Math.exp(-0.5 * (h * h + t * t)) * (erfcxCody(-ONE_OVER_SQRT_TWO * (h + t)) - erfcxCody(-ONE_OVER_SQRT_TWO * (h - t)));
+  return Math.abs(Math.max(b, 0));
+}
+
+/** True when (x, s) lies in the asymptotic-expansion region h < η, h + t < τ + η (no division by s). */
+function inAsymptoticRegion(x: number, s: number): boolean {
+  return (
+    x < s * ASYMPTOTIC_EXPANSION_ACCURACY_THRESHOLD &&
+    0.5 * s * s + x < s * (SMALL_T_EXPANSION_THRESHOLD + ASYMPTOTIC_EXPANSION_ACCURACY_THRESHOLD)
+  );
+}
+
+/** The normalised Black call b(x, s, +1) for any x, s ≥ 0. */
+export function normalisedBlackCall(x: number, s: number): number {
+  if (x > 0) return normalisedIntrinsic(x, 1) + normalisedBlackCall(-x, s); // in the money
+  if (s <= 0) return normalisedIntrinsic(x, 1); // σ = 0: intrinsic value
+  if (inAsymptoticRegion(x, s)) return asymptoticExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s) * normalisedVega(x, s);
+  if (0.5 * s < SMALL_T_EXPANSION_THRESHOLD) return smallTExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s) * normalisedVega(x, s);
+  // When b exceeds ~85% of b_max = e^{x/2} (h + t > 0.85) the first term dominates: use Φ directly.
+  if (x + 0.5 * s * s > s * 0.85) return normalisedBlackCallUsingNormCdf(x, s);
+  return normalisedBlackCallUsingErfcx(x / s, 0.5 * s);
+}
+
+/**
+ * b/b' and ln b' for x ≤ 0 (out of the money), so that ln b = ln(b/b') + ln b' never underflows:
+ * used by the lowest-zone objective g = 1/ln b - 1/ln β.
+ */
+export function normalisedBlackCallOverVega(x: number, s: number, lnVega: number): number {
+  if (x > 0) return normalisedIntrinsic(x, 1) * Math.exp(-lnVega) + normalisedBlackCallOverVega(-x, s, lnVega);
+  if (s <= 0) return normalisedIntrinsic(x, 1) * Math.exp(-lnVega);
+  if (inAsymptoticRegion(x, s)) return asymptoticExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s);
+  if (0.5 * s < SMALL_T_EXPANSION_THRESHOLD) return smallTExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s);
+  const b = x + 0.5 * s * s > s * 0.85 ? normalisedBlackCallUsingNormCdf(x, s) : normalisedBlackCallUsingErfcx(x / s, 0.5 * s);
+  return b * Math.exp(-lnVega);
+}
+
+/**
+ * b̄ = b_max - b = ½·[erfcx((t+h)/√2) + erfcx((t-h)/√2)]·e^{-(h²+t²)/2}, without subtractive
+ * cancellation (used in the upper zone, where b > ¾·b_max).
+ */
+export function complementaryNormalisedBlack(h: number, t: number): number {
+  return 0.5 * (erfcxCody((t + h) * ONE_OVER_SQRT_TWO) + erfcxCody((t - h) * ONE_OVER_SQRT_TWO)) * Math.exp(-0.5 * (t * t + h * h));
+}
+
+/** b(x, s, θ) for θ = ±1 (a put is a call on the reciprocal: b(x, s, -1) = b(-x, s, +1)). */
+export function normalisedBlack(x: number, s: number, theta: number): number {
+  return normalisedBlackCall(theta < 0 ? -x : x, s);
+}
+
+/** The undiscounted Black price √(FK)·b(ln(F/K), σ√T, θ), floored at the intrinsic value. */
+export function blackUndiscounted(forward: number, strike: number, vol: number, expiry: number, theta: number): number {
+  const intrinsic = Math.abs(Math.max(theta < 0 ? strike - forward : forward - strike, 0));
+  if (theta * (forward - strike) > 0) return intrinsic + blackUndiscounted(forward, strike, vol, expiry, -theta);
+  const b = normalisedBlack(Math.log(forward / strike), vol * Math.sqrt(expiry), theta);
+  return Math.max(intrinsic, Math.sqrt(forward) * Math.sqrt(strike) * b);
+}
+
