@@ -44,9 +44,9 @@ line(`   black76Price(call, F=100, K=100, T=1, r=2%, vol=25%) = ${fmt(black76Pri
 const bach = bachelierPrice({ type: 'call', forward: 0.01, strike: 0.012, expiry: 2, rate: 0.02, vol: 0.008 });
 line(`   bachelierPrice(call, F=1%, K=1.2%, T=2, normal vol 80bp) = ${bach.toExponential(10)}; implied back: ${impliedNormalVol({ type: 'call', price: bach, forward: 0.01, strike: 0.012, expiry: 2, rate: 0.02 }).toPrecision(15)}`);
 try {
-  impliedVol({ ...noVol, price: 0.01 });
+  impliedVol({ ...noVol, strike: 120, price: 15 });
 } catch (e) {
-  line(`   impliedVol of a put priced below intrinsic -> ${e.name}: ${e.message}`);
+  line(`   impliedVol of a K=120 put priced at 15 (below intrinsic) -> ${e.name}: ${e.message}`);
 }
 try {
   bsPrice({ ...put, vol: -0.2 });

@@ -1,4 +1,3 @@
-/* eslint-disable no-loss-of-precision -- published coefficients keep their printed digits (traceable to the paper); each rounds to the nearest double. */
 /**
  * The standard normal distribution: density, CDF, log-CDF and quantile at full double
  * precision, with relative precision in the lower tail down to underflow (x ~ -38.5).

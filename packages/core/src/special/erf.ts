@@ -1,4 +1,3 @@
-/* eslint-disable no-loss-of-precision -- published coefficients keep their printed digits (traceable to the paper); each rounds to the nearest double. */
 /**
  * Error function family at full double precision.
  *

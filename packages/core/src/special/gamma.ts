@@ -1,4 +1,3 @@
-/* eslint-disable no-loss-of-precision -- published coefficients keep their printed digits (traceable to the paper); each rounds to the nearest double. */
 /**
  * The gamma function and its logarithm at full double precision.
  *

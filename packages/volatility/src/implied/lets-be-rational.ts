@@ -19,7 +19,6 @@
 import { inverseNormCdfLocal, normCdfLocal, normPdfLocal, DBL_EPSILON, DBL_MAX, DBL_MIN, SQRT_PI_OVER_TWO } from './normal-distribution';
 import { erfcxCody } from './cody-erf';
 import {
-  complementaryNormalisedBlack,
   lnNormalisedVega,
   normalisedBlackCall,
   normalisedBlackCallOverVega,
