@@ -1,5 +1,25 @@
 export { bsPrice, bsPriceKernel } from './european/black-scholes';
 export { black76Price, black76PriceKernel } from './european/black76';
 export { bachelierPrice, bachelierPriceKernel, normalisedBachelier } from './european/bachelier';
+export {
+  normalisedBlack,
+  normalisedBlackCall,
+  normalisedBlackCallOverVega,
+  normalisedIntrinsic,
+  normalisedVega,
+  lnNormalisedVega,
+  logRatio,
+} from './european/normalised-black';
 export { bsPriceBatch, black76PriceBatch, bachelierPriceBatch } from './european/batch';
 export type { BsInput, Black76Input, BachelierInput, BsBatchInput, ForwardBatchInput } from './european/types';
+export { americanPrice, americanValuation, americanExerciseBoundary } from './american/american-price';
+export type {
+  AmericanInput,
+  AmericanOptions,
+  AmericanResult,
+  AmericanMethod,
+  TreeMethod,
+  CashDividend,
+  ExerciseBoundary,
+  EngineResult,
+} from './american/types';

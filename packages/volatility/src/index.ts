@@ -6,3 +6,5 @@ export { impliedNormalVol } from './implied/implied-normal-vol';
 export type { ImpliedNormalVolInput } from './implied/implied-normal-vol';
 export { impliedVolBatch, black76ImpliedVolBatch, impliedNormalVolBatch } from './implied/batch';
 export type { ImpliedVolBatchInput, ForwardImpliedVolBatchInput } from './implied/batch';
+export { americanImpliedVol } from './american/american-implied-vol';
+export type { AmericanImpliedVolInput, AmericanImpliedVolOptions } from './american/american-implied-vol';

@@ -65,6 +65,9 @@ export function runGreeksBatch(
 
   const { w, spot, strike, expiry, rate, q, vol } = cols;
   const scratch = new Float64Array(SLOT_COUNT);
+  // Only first-order outputs selected: the kernel skips n(d2) and the higher-order terms.
+  let firstOrderOnly = true;
+  for (let k = 0; k < m; k++) if (!FIRST_ORDER_SLOTS.includes(selection[k])) firstOrderOnly = false;
   for (let i = 0; i < n; i++) {
     const wi = w[i];
     const S = spot[i];
@@ -74,7 +77,7 @@ export function runGreeksBatch(
     const qi = q[i];
     const sigma = vol[i];
     if (isValidRow(wi, S, K, T, r, qi, sigma)) {
-      greeksKernel(wi, S, K, T, r, qi, sigma, rhoMode, scratch);
+      greeksKernel(wi, S, K, T, r, qi, sigma, rhoMode, scratch, firstOrderOnly);
       for (let k = 0; k < m; k++) bufs[k][i] = scratch[slots[k]];
       if (status !== undefined) status[i] = BatchStatus.Ok;
     } else {
@@ -84,6 +87,9 @@ export function runGreeksBatch(
   }
   return result;
 }
+
+/** The outputs {@link greeksKernel} writes when called with `firstOrderOnly`. */
+const FIRST_ORDER_SLOTS: readonly BsGreekName[] = ['price', 'delta', 'vega', 'theta', 'rho', 'phi', 'dualDelta'];
 
 function resolveSelection(allowed: readonly BsGreekName[], greeks: readonly string[] | undefined): BsGreekName[] {
   if (greeks === undefined) return allowed.slice();

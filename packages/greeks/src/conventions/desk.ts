@@ -73,9 +73,10 @@ export function toDeskGreeks<T extends Partial<Record<BsGreekName, number>>>(gre
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(g)) {
     const value = g[key];
-    out[key] = (BS_GREEK_NAMES as readonly string[]).includes(key) && typeof value === 'number'
-      ? value * deskScaleFactor(key as BsGreekName, { daysPerYear: days })
-      : value;
+    if (!(BS_GREEK_NAMES as readonly string[]).includes(key) || typeof value !== 'number') out[key] = value;
+    // theta, charm, color: divided by days (one rounding; value * (1/days) rounds twice).
+    else if (key === 'theta' || key === 'charm' || key === 'color') out[key] = value / days;
+    else out[key] = value * deskScaleFactor(key as BsGreekName, { daysPerYear: days });
   }
   return out as T;
 }

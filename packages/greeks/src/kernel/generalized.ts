@@ -80,6 +80,9 @@ const DUAL_GAMMA = 16;
  * @param q      continuous dividend yield (= r for Black-76)
  * @param sigma  lognormal volatility, > 0
  * @param rhoMode RHO_BSM or RHO_BLACK76
+ * @param firstOrderOnly write only price, delta, vega, theta, rho, phi and dualDelta (the other
+ *   slots are left untouched): the batch path when nothing else is selected. Each slot written
+ *   is computed by the same expression either way, so it is bit-for-bit the full kernel's value.
  */
 export function greeksKernel(
   w: number,
@@ -91,6 +94,7 @@ export function greeksKernel(
   sigma: number,
   rhoMode: RhoMode,
   out: Float64Array,
+  firstOrderOnly = false,
 ): void {
   if (T === 0) {
     expiredGreeks(w, S, K, out);
@@ -136,9 +140,21 @@ export function greeksKernel(
   out[PHI] = -w * T * sdq * nw1 + 0;
 
   const n1 = degenerate ? 0 : normPdf(d1);
-  const n2 = degenerate ? 0 : normPdf(d2);
-  // Carry terms of theta and charm (the only parts without a density).
+  // Carry term of theta (the only part without a density).
   const thetaCarry = -w * r * kdr * nw2 + w * q * sdq * nw1;
+  if (firstOrderOnly) {
+    // Same expressions as below, without n(d2) and the second/third-order terms.
+    if (n1 === 0) {
+      out[VEGA] = 0;
+      out[THETA] = thetaCarry;
+    } else {
+      out[VEGA] = sdq * n1 * sqrtT;
+      out[THETA] = (-sdq * n1 * sigma) / (2 * sqrtT) + thetaCarry;
+    }
+    return;
+  }
+  const n2 = degenerate ? 0 : normPdf(d2);
+  // Carry term of charm.
   const charmCarry = w * q * dq * nw1;
 
   out[DUAL_GAMMA] = n2 === 0 ? 0 : (dr * n2) / (K * vst);

@@ -1,4 +1,5 @@
-import { normCdf, optionalFinite, optionSign, requireFinite, requireNonNegative, requireObject, requireOptionType, requirePositive } from '@quantforge/core';
+import { optionalFinite, optionSign, requireFinite, requireNonNegative, requireObject, requireOptionType, requirePositive } from '@quantforge/core';
+import { blackFormula, logRatio } from './normalised-black';
 import type { BsInput } from './types';
 
 /**
@@ -26,8 +27,11 @@ export function bsPrice(input: BsInput): number {
  * The unchecked BSM kernel shared by the scalar and the batch form (so both agree bit for bit).
  * `w` is +1 for a call, -1 for a put. Inputs must already be valid.
  *
- * The put and the call are each evaluated from their own N(±d) terms (never by parity) so an
- * out-of-the-money price keeps its relative precision: normCdf is accurate in the far tail.
+ * The price is {@link blackFormula} on the discounted spot and strike: the textbook form
+ * w·(S e^{-qT} N(w d1) - K e^{-rT} N(w d2)) where its two terms do not cancel, and
+ * e^{-rT}·√(FK)·b(ln(F/K), σ√T, w) with Jäckel's normalised Black function where they do (deep
+ * out of the money, short expiries, small vols), so an out-of-the-money price keeps its relative
+ * precision.
  */
 export function bsPriceKernel(w: number, spot: number, strike: number, expiry: number, rate: number, dividendYield: number, vol: number): number {
   const stdDev = vol * Math.sqrt(expiry);
@@ -41,12 +45,6 @@ export function bsPriceKernel(w: number, spot: number, strike: number, expiry: n
     return w === 1 ? spot * Math.exp(-dividendYield * expiry) : strike * Math.exp(-rate * expiry);
   }
   // ln(F/K) = ln(S/K) + (r - q)T, formed directly so F itself is never rounded.
-  const logMoneyness = Math.log(spot / strike) + (rate - dividendYield) * expiry;
-  const d1 = logMoneyness / stdDev + 0.5 * stdDev;
-  const d2 = d1 - stdDev;
-  const discountedSpot = spot * Math.exp(-dividendYield * expiry);
-  const discountedStrike = strike * Math.exp(-rate * expiry);
-  const price = w * (discountedSpot * normCdf(w * d1) - discountedStrike * normCdf(w * d2));
-  // Rounding can leave a deep out-of-the-money price at -1 ulp of zero; a price is never negative.
-  return price > 0 ? price : 0;
+  const logMoneyness = logRatio(spot, strike) + (rate - dividendYield) * expiry;
+  return blackFormula(w, spot * Math.exp(-dividendYield * expiry), strike * Math.exp(-rate * expiry), logMoneyness, stdDev);
 }

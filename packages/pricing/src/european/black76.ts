@@ -1,4 +1,5 @@
-import { normCdf, optionSign, requireFinite, requireNonNegative, requireObject, requireOptionType, requirePositive } from '@quantforge/core';
+import { optionSign, requireFinite, requireNonNegative, requireObject, requireOptionType, requirePositive } from '@quantforge/core';
+import { blackFormula, logRatio } from './normalised-black';
 import type { Black76Input } from './types';
 
 /**
@@ -21,14 +22,15 @@ export function black76Price(input: Black76Input): number {
   return black76PriceKernel(w, forward, strike, expiry, rate, vol);
 }
 
-/** Unchecked Black-76 kernel shared by the scalar and batch forms; `w` = +1 call, -1 put. */
+/**
+ * Unchecked Black-76 kernel shared by the scalar and batch forms; `w` = +1 call, -1 put.
+ * D·{@link blackFormula}: the textbook form, or D·√(FK)·b(ln(F/K), σ√T, w) with the normalised
+ * Black function where the textbook terms cancel.
+ */
 export function black76PriceKernel(w: number, forward: number, strike: number, expiry: number, rate: number, vol: number): number {
   const discount = Math.exp(-rate * expiry);
   const stdDev = vol * Math.sqrt(expiry);
   if (!(stdDev > 0)) return discount * Math.max(w * (forward - strike), 0);
   if (stdDev === Infinity) return discount * (w === 1 ? forward : strike); // infinite-variance limit
-  const d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
-  const d2 = d1 - stdDev;
-  const price = discount * w * (forward * normCdf(w * d1) - strike * normCdf(w * d2));
-  return price > 0 ? price : 0;
+  return discount * blackFormula(w, forward, strike, logRatio(forward, strike), stdDev);
 }

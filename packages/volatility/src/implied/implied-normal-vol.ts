@@ -6,6 +6,7 @@
  * precision: σ = |F-K|/(|x*|·√T).
  */
 import {
+  erfcx,
   optionSign,
   requireFinite,
   requireNonNegative,
@@ -13,9 +14,7 @@ import {
   requireOptionType,
 } from '@quantforge/core';
 import type { OptionType } from '@quantforge/core';
-import { erfcxCody } from './cody-erf';
 import { KernelCode, intrinsicTolerance, throwForCode } from './kernel';
-import { ONE_OVER_SQRT_TWO, ONE_OVER_SQRT_TWO_PI, SQRT_PI_OVER_TWO, SQRT_TWO_PI } from './normal-distribution';
 
 export interface ImpliedNormalVolInput {
   type: OptionType;
@@ -31,6 +30,10 @@ export interface ImpliedNormalVolInput {
   rate: number;
 }
 
+const ONE_OVER_SQRT_TWO = Math.SQRT1_2;
+const ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
+const SQRT_TWO_PI = 2.506628274631000502415765284811045253006986740610;
+const SQRT_PI_OVER_TWO = 1.253314137315500251207882642405522626503493370305;
 const PHI_TILDE_C = -0.001882039271;
 const LN_SQRT_TWO_PI = 0.91893853320467274178032973640561763986139747363778;
 
@@ -54,7 +57,7 @@ function inversePhiTilde(phiTildeStar: number): number {
   }
   // q = (φ̃(x̄) - φ̃*)/φ(x̄), with φ̃/φ = Φ/φ + 1/x = √(π/2)·erfcx(-x/√2) + 1/x (no underflow).
   // φ̃*/φ(x̄) = -exp(ln(-φ̃*) + x̄²/2 + ln√(2π)), formed in logs against overflow.
-  const q = SQRT_PI_OVER_TWO * erfcxCody(-ONE_OVER_SQRT_TWO * xBar) + 1 / xBar + Math.exp(Math.log(-phiTildeStar) + 0.5 * xBar * xBar + LN_SQRT_TWO_PI);
+  const q = SQRT_PI_OVER_TWO * erfcx(-ONE_OVER_SQRT_TWO * xBar) + 1 / xBar + Math.exp(Math.log(-phiTildeStar) + 0.5 * xBar * xBar + LN_SQRT_TWO_PI);
   const x2 = xBar * xBar;
   const qx = q * xBar;
   return xBar + (3 * q * x2 * (2 - qx * (2 + x2))) / (6 + qx * (-12 + xBar * (6 * q + xBar * (-6 + qx * (3 + x2)))));

@@ -6,8 +6,8 @@
  */
 import { BatchStatus, InvalidInputError, NoSolutionError } from '@quantforge/core';
 import type { BatchStatusCode } from '@quantforge/core';
+import { logRatio } from '@quantforge/pricing';
 import { normalisedImpliedVolatility } from './lets-be-rational';
-import { DBL_MAX } from './normal-distribution';
 
 /** Negative kernel results. */
 export const KernelCode = {
@@ -49,18 +49,8 @@ export function blackForwardKernel(w: number, p: number, F: number, K: number, T
   const beta = p / (Math.sqrt(F) * Math.sqrt(K));
   const s = normalisedImpliedVolatility(beta, x, w);
   // β within rounding of b_max = e^{θx/2}: indistinguishable from the upper bound (vol → ∞).
-  if (s >= DBL_MAX) return KernelCode.AboveUpperBound;
+  if (s >= Number.MAX_VALUE) return KernelCode.AboveUpperBound;
   return s / Math.sqrt(T);
-}
-
-/**
- * ln(a/b) to an absolute error of ~ε·|ln(a/b)| rather than ε: for a/b ∈ (½, 2) the difference
- * a - b is exact (Sterbenz), so log1p((a-b)/b) avoids the rounding of a/b next to 1. The
- * normalised intrinsic value 2·sinh(x/2) and hence deep in-the-money vols inherit this accuracy.
- */
-export function logRatio(a: number, b: number): number {
-  const r = a / b;
-  return r > 0.5 && r < 2 ? Math.log1p((a - b) / b) : Math.log(r);
 }
 
 /**

@@ -16,21 +16,18 @@
  * Each step is Householder(3): s += ν·(1 + ν·h₂/2)/(1 + ν·(h₂ + ν·h₃/6)), ν = -g/g', hₖ = g^(k)/g'
  * (fourth order for the extreme |x| > 190 / 580 ends, as in Jäckel's 2023 update).
  */
-import { inverseNormCdfLocal, normCdfLocal, normPdfLocal, DBL_EPSILON, DBL_MAX, DBL_MIN, SQRT_PI_OVER_TWO } from './normal-distribution';
-import { erfcxCody } from './cody-erf';
-import {
-  lnNormalisedVega,
-  normalisedBlackCall,
-  normalisedBlackCallOverVega,
-  normalisedIntrinsic,
-  normalisedVega,
-} from './normalised-black';
+import { erfcx, normCdf, normInv, normPdf } from '@quantforge/core';
+import { lnNormalisedVega, normalisedBlackCall, normalisedBlackCallOverVega, normalisedIntrinsic, normalisedVega } from '@quantforge/pricing';
 import {
   convexRationalCubicControlParameterToFitSecondDerivativeAtLeftSide,
   convexRationalCubicControlParameterToFitSecondDerivativeAtRightSide,
   rationalCubicInterpolation,
 } from './rational-cubic';
 
+const DBL_EPSILON = Number.EPSILON;
+const DBL_MAX = Number.MAX_VALUE;
+const DBL_MIN = 2.2250738585072014e-308;
+const SQRT_PI_OVER_TWO = 1.253314137315500251207882642405522626503493370305;
 const TWO_PI = 6.283185307179586476925286766559005768394338798750;
 const SQRT_THREE = 1.732050807568877293527446341505872366942805253810;
 const SQRT_ONE_OVER_THREE = 0.577350269189625764509148780501957455647601751270;
@@ -38,7 +35,7 @@ const TWO_PI_OVER_SQRT_TWENTY_SEVEN = 1.2091995761561452337293855050947704881893
 const SQRT_THREE_OVER_THIRD_ROOT_TWO_PI = 0.938643487427383566075051356115075878414688769574;
 const PI_OVER_SIX = 0.523598775598298873077107230546583814032861566563;
 const SQRT_DBL_MAX = Math.sqrt(DBL_MAX);
-const ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848359376887;
+const ONE_OVER_SQRT_TWO = Math.SQRT1_2;
 const TWO_OVER_SQRT_TWO_PI = 0.7978845608028653558798921198687637369517172623298;
 
 /** The iteration limit of the paper: two Householder(3) steps reach full precision. */
@@ -69,8 +66,8 @@ function lowerMap(x: number, s: number, out: Float64Array): void {
   const z = (SQRT_ONE_OVER_THREE * ax) / s;
   const y = z * z;
   const s2 = s * s;
-  const Phi = normCdfLocal(-z);
-  const phi = normPdfLocal(z);
+  const Phi = normCdf(-z);
+  const phi = normPdf(z);
   out[2] =
     ((PI_OVER_SIX * y) / (s2 * s)) * Phi * (8 * SQRT_THREE * s * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * Phi) / phi) * Math.exp(2 * y + 0.25 * s2);
   if (s <= 0) {
@@ -86,12 +83,12 @@ function lowerMap(x: number, s: number, out: Float64Array): void {
 /** Inverse of the lower map (eq. 4.38): s = |x|/(√3·Φ⁻¹((√27 f/(2π|x|))^{1/3})). */
 function inverseLowerMap(x: number, f: number): number {
   if (f <= 0) return 0;
-  return Math.abs(x / (SQRT_THREE * inverseNormCdfLocal((SQRT_THREE_OVER_THIRD_ROOT_TWO_PI * Math.cbrt(f)) / Math.cbrt(Math.abs(x)))));
+  return Math.abs(x / (SQRT_THREE * normInv((SQRT_THREE_OVER_THIRD_ROOT_TWO_PI * Math.cbrt(f)) / Math.cbrt(Math.abs(x)))));
 }
 
 /** f(s) = Φ(-s/2) and its first two derivatives with respect to b (eq. 4.42). */
 function upperMap(x: number, s: number, out: Float64Array): void {
-  out[0] = normCdfLocal(-0.5 * s);
+  out[0] = normCdf(-0.5 * s);
   if (x === 0) {
     out[1] = -0.5;
     out[2] = 0;
@@ -103,7 +100,7 @@ function upperMap(x: number, s: number, out: Float64Array): void {
 }
 
 function inverseUpperMap(f: number): number {
-  return -2 * inverseNormCdfLocal(f);
+  return -2 * normInv(f);
 }
 
 const mapScratch = new Float64Array(3);
@@ -228,7 +225,7 @@ export function normalisedImpliedVolatility(beta: number, x: number, theta: numb
         for (; iterations < N && Math.abs(ds) > DBL_EPSILON * s; ++iterations) {
           const h = x / s;
           const t = s / 2;
-          const gp = TWO_OVER_SQRT_TWO_PI / (erfcxCody((t + h) * ONE_OVER_SQRT_TWO) + erfcxCody((t - h) * ONE_OVER_SQRT_TWO)); // b'/b̄
+          const gp = TWO_OVER_SQRT_TWO_PI / (erfcx((t + h) * ONE_OVER_SQRT_TWO) + erfcx((t - h) * ONE_OVER_SQRT_TWO)); // b'/b̄
           const bBar = normalisedVega(x, s) / gp;
           const g = Math.log(betaBar / bBar);
           const bH2 = (h * h) / s - s / 4;

@@ -7,7 +7,9 @@
  * with t = (x - x_l)/h, h = x_r - x_l; r is the control parameter (r = 3 gives the cubic Hermite
  * interpolant, r → ∞ the straight line).
  */
-import { DBL_EPSILON, DBL_MIN, DBL_MAX } from './normal-distribution';
+const DBL_EPSILON = Number.EPSILON;
+const DBL_MIN = 2.2250738585072014e-308;
+const DBL_MAX = Number.MAX_VALUE;
 
 const MINIMUM_CONTROL_PARAMETER = -(1 - Math.sqrt(DBL_EPSILON));
 const MAXIMUM_CONTROL_PARAMETER = 2 / (DBL_EPSILON * DBL_EPSILON);

@@ -12,17 +12,14 @@
  *   4. the erfcx form ½·e^{-(h²+t²)/2}·[erfcx(-(h+t)/√2) - erfcx(-(h-t)/√2)] otherwise (section 3.3).
  * In the money it is intrinsic + the out-of-the-money value (reciprocal strike symmetry).
  */
-import { erfcxCody } from './cody-erf';
-import {
-  DBL_EPSILON,
-  DBL_MAX,
-  DBL_MIN,
-  ONE_OVER_SQRT_TWO,
-  ONE_OVER_SQRT_TWO_PI,
-  SQRT_PI_OVER_TWO,
-  normCdfLocal,
-} from './normal-distribution';
+import { erfcx, normCdf } from '@quantforge/core';
 
+const DBL_EPSILON = Number.EPSILON;
+const DBL_MAX = Number.MAX_VALUE;
+const DBL_MIN = 2.2250738585072014e-308;
+const ONE_OVER_SQRT_TWO = Math.SQRT1_2;
+const ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
+const SQRT_PI_OVER_TWO = 1.253314137315500251207882642405522626503493370305;
 const LN_TWO_PI = 1.8378770664093454835606594728112352797227949472756;
 const FOURTH_ROOT_DBL_EPSILON = Math.sqrt(Math.sqrt(DBL_EPSILON));
 const SIXTEENTH_ROOT_DBL_EPSILON = Math.sqrt(Math.sqrt(FOURTH_ROOT_DBL_EPSILON));
@@ -110,7 +107,7 @@ export function asymptoticExpansionOfNormalisedBlackCallOverVega(h: number, t: n
  * Y(h+t) - Y(h-t) in t, Y(z) = Φ(z)/φ(z), with a = 1 + h·Y(h) = 1 + h·√(π/2)·erfcx(-h/√2).
  */
 export function smallTExpansionOfNormalisedBlackCallOverVega(h: number, t: number): number {
-  const a = 1 + h * SQRT_PI_OVER_TWO * erfcxCody(-ONE_OVER_SQRT_TWO * h);
+  const a = 1 + h * SQRT_PI_OVER_TWO * erfcx(-ONE_OVER_SQRT_TWO * h);
   const w = t * t;
   const h2 = h * h;
   const c1 = (-1 + 3 * a + a * h2) / 6;
@@ -134,14 +131,14 @@ export function normalisedBlackCallUsingNormCdf(x: number, s: number): number {
   const h = x / s;
   const t = 0.5 * s;
   const bMax = Math.exp(0.5 * x);
-  const b = normCdfLocal(h + t) * bMax - normCdfLocal(h - t) / bMax;
+  const b = normCdf(h + t) * bMax - normCdf(h - t) / bMax;
   return Math.abs(Math.max(b, 0));
 }
 
 /** Branch 4: b = ½·e^{-(h²+t²)/2}·[erfcx(-(h+t)/√2) - erfcx(-(h-t)/√2)] (one exponential only). */
 export function normalisedBlackCallUsingErfcx(h: number, t: number): number {
   const b =
-    0.5 * Math.exp(-0.5 * (h * h + t * t)) * (erfcxCody(-ONE_OVER_SQRT_TWO * (h + t)) - erfcxCody(-ONE_OVER_SQRT_TWO * (h - t)));
+    0.5 * Math.exp(-0.5 * (h * h + t * t)) * (erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
   return Math.abs(Math.max(b, 0));
 }
 
@@ -157,7 +154,11 @@ function inAsymptoticRegion(x: number, s: number): boolean {
 export function normalisedBlackCall(x: number, s: number): number {
   if (x > 0) return normalisedIntrinsic(x, 1) + normalisedBlackCall(-x, s); // in the money
   if (s <= 0) return normalisedIntrinsic(x, 1); // σ = 0: intrinsic value
-  if (inAsymptoticRegion(x, s)) return asymptoticExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s) * normalisedVega(x, s);
+  if (inAsymptoticRegion(x, s)) {
+    const vega = normalisedVega(x, s);
+    // b < b' here, so b = 0 once b' underflows: skip the 17th-order series.
+    return vega > 0 ? asymptoticExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s) * vega : 0;
+  }
   if (0.5 * s < SMALL_T_EXPANSION_THRESHOLD) return smallTExpansionOfNormalisedBlackCallOverVega(x / s, 0.5 * s) * normalisedVega(x, s);
   // When b exceeds ~85% of b_max = e^{x/2} (h + t > 0.85) the first term dominates: use Φ directly.
   if (x + 0.5 * s * s > s * 0.85) return normalisedBlackCallUsingNormCdf(x, s);
@@ -177,24 +178,65 @@ export function normalisedBlackCallOverVega(x: number, s: number, lnVega: number
   return b * Math.exp(-lnVega);
 }
 
-/**
- * b̄ = b_max - b = ½·[erfcx((t+h)/√2) + erfcx((t-h)/√2)]·e^{-(h²+t²)/2}, without subtractive
- * cancellation (used in the upper zone, where b > ¾·b_max).
- */
-export function complementaryNormalisedBlack(h: number, t: number): number {
-  return 0.5 * (erfcxCody((t + h) * ONE_OVER_SQRT_TWO) + erfcxCody((t - h) * ONE_OVER_SQRT_TWO)) * Math.exp(-0.5 * (t * t + h * h));
-}
-
 /** b(x, s, θ) for θ = ±1 (a put is a call on the reciprocal: b(x, s, -1) = b(-x, s, +1)). */
 export function normalisedBlack(x: number, s: number, theta: number): number {
   return normalisedBlackCall(theta < 0 ? -x : x, s);
 }
 
-/** The undiscounted Black price √(FK)·b(ln(F/K), σ√T, θ), floored at the intrinsic value. */
-export function blackUndiscounted(forward: number, strike: number, vol: number, expiry: number, theta: number): number {
-  const intrinsic = Math.abs(Math.max(theta < 0 ? strike - forward : forward - strike, 0));
-  if (theta * (forward - strike) > 0) return intrinsic + blackUndiscounted(forward, strike, vol, expiry, -theta);
-  const b = normalisedBlack(Math.log(forward / strike), vol * Math.sqrt(expiry), theta);
-  return Math.max(intrinsic, Math.sqrt(forward) * Math.sqrt(strike) * b);
+/**
+ * In the money, the textbook Black formula is kept while the price is at least this fraction of
+ * the larger of its two terms (its relative error from the subtraction is about 2ε/ratio).
+ */
+export const CANCELLATION_THRESHOLD = 1 / 8;
+
+/**
+ * The Black formula w·[F·Φ(w·d1) - K·Φ(w·d2)], d1,2 = x/s ± s/2, for F, K > 0 in any common unit
+ * (forward and strike, or the discounted spot and strike of BSM), x = ln(F/K) formed as accurately
+ * as the caller can (see {@link logRatio}) and 0 < s = σ√T < ∞; `w` = +1 call, -1 put.
+ *
+ * Out of the money (w·x ≤ 0) the two textbook terms always cancel: their ratio to the price is
+ * about (|h| + 1.25)/t (h = x/s, t = s/2), and each term already carries the error ~d²ε of
+ * rounding d in the tail, so the price is √F·√K·b(x, s, w) with Jäckel's normalised Black
+ * function, which is accurate to a few ulps times the conditioning ~(1 + h²) of the problem
+ * itself. In the money the textbook form is used unless its price is below
+ * {@link CANCELLATION_THRESHOLD} of its larger term (near the money with small s), where b takes
+ * over again (intrinsic value + out-of-the-money part, without cancellation).
+ */
+export function blackFormula(w: number, forward: number, strike: number, x: number, s: number): number {
+  if (w * x <= 0) {
+    // √F·√K rather than √(FK): the product may overflow or underflow.
+    return Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlack(x, s, w);
+  }
+  const d1 = x / s + 0.5 * s;
+  const forwardTerm = forward * normCdf(w * d1);
+  const strikeTerm = strike * normCdf(w * (d1 - s));
+  const price = w * (forwardTerm - strikeTerm);
+  if (price > CANCELLATION_THRESHOLD * (w === 1 ? forwardTerm : strikeTerm)) return price;
+  return Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlack(x, s, w);
 }
 
+/** Veltkamp's splitter 2^27 + 1 (Dekker's exact product). */
+const SPLITTER = 134217729;
+
+/**
+ * ln(a/b) for a, b > 0 to a relative error of ~ε rather than an absolute one: r = a/b is rounded,
+ * which would cost an absolute ε/2 in ln r (a large relative error near the money), so the
+ * rounding is put back as ln(a/b) = ln r + (a - r·b)/(r·b), with r·b = p + e formed exactly
+ * (Dekker 1971) and a - p exact (Sterbenz). The normalised Black function is conditioned like
+ * (x/s)² in x out of the money, so x = ln(F/K) needs this relative accuracy.
+ */
+export function logRatio(a: number, b: number): number {
+  const r = a / b;
+  // Outside (1/2, 2), |ln r| > 0.69 and the rounding of r costs < ε relative; near the ends of
+  // the double range the split below would overflow or lose its exactness in subnormals.
+  if (!(r > 0.5 && r < 2 && b < 1e300 && b > 1e-290)) return Math.log(r);
+  let c = SPLITTER * r;
+  const rh = c - (c - r);
+  const rl = r - rh;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  const p = r * b;
+  const e = rh * bh - p + rh * bl + rl * bh + rl * bl;
+  return Math.log(r) + (a - p - e) / p;
+}

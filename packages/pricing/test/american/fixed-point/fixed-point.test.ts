@@ -1,0 +1,176 @@
+/**
+ * Andersen-Lake-Offengenden fixed-point engine (QuantLib QdFpAmericanEngine port) against the
+ * reference fixtures (QuantLib TanhSinh(30, 96, 1e-13) prices, Richardson FD greeks) and the
+ * published checks of QuantLib's test-suite/americanoption.cpp.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '@quantforge/core';
+import { bsPrice } from '@quantforge/pricing';
+import { loadFixture, toleranceFor, withinTolerance } from '../../../../../test-utils/fixture';
+import { fixedPointEngine, fixedPointEngineWith, legendreScheme, QUANTLIB_SCHEMES } from '../../../src/american/fixed-point/fixed-point-engine';
+import { americanParams } from '../../../src/american/params';
+import type { AmericanInput } from '../../../src/american/types';
+
+type Expected = { price: number; delta: number; gamma: number };
+const fixtures = ['qdfp.json', 'literature.json'].map((f) =>
+  loadFixture<AmericanInput, Expected>(new URL(`../../fixtures/american/${f}`, import.meta.url)),
+);
+
+describe.each(fixtures)('fixture $name', (fixture) => {
+  it("default scheme ('accurate'): price, delta and gamma within the file tolerances for every case", () => {
+    const bad: string[] = [];
+    for (const c of fixture.cases) {
+      const r = fixedPointEngine(americanParams(c.input), {}, false);
+      for (const field of ['price', 'delta', 'gamma'] as const) {
+        if (!withinTolerance(r[field], c.expected[field], toleranceFor(fixture, field))) bad.push(`${c.id} ${field} ${r[field]} vs ${c.expected[field]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("'high-precision' scheme: price within 1e-6 for every case", () => {
+    for (const c of fixture.cases) {
+      const r = fixedPointEngine(americanParams(c.input), { scheme: 'high-precision' }, false);
+      expect(Math.abs(r.price - c.expected.price), c.id).toBeLessThanOrEqual(1e-6);
+    }
+  });
+
+  it("QuantLib's own highPrecisionScheme (TanhSinh(10, 30, 1e-10)) reproduces info.qdfpHighPrecision closely", () => {
+    // Same algorithm, different tanh-sinh level sequence than Boost's: agreement to ~1e-8, not bit for bit.
+    for (const c of fixture.cases.slice(0, 12)) {
+      const r = fixedPointEngineWith(americanParams(c.input), QUANTLIB_SCHEMES.highPrecision, 'auto', false);
+      expect(Math.abs(r.price - (c.info!.qdfpHighPrecision as number)), c.id).toBeLessThan(1e-7);
+    }
+  });
+
+  it("'fast' scheme (QuantLib fastScheme) within 2.5e-3 (QuantLib's bulk-test bound vs accurate)", () => {
+    for (const c of fixture.cases) {
+      const r = fixedPointEngine(americanParams(c.input), { scheme: 'fast' }, false);
+      expect(Math.abs(r.price - c.expected.price), c.id).toBeLessThan(2.5e-3);
+    }
+  });
+});
+
+describe('published checks', () => {
+  it('ALO standard example: premium 0.2386475283369327 (FP-A) and 0.2386596962737606 (FP-B) with Legendre(32, 2, 15, 48) — QuantLib testQdEngineStandardExample', () => {
+    // QuantLib: S=100 K=95 r=7.5% q=5% σ=25% T=1 (Actual365Fixed, 1 Jun 2022 -> 1 Jun 2023), tolerance 7e-15.
+    const input = { type: 'put', spot: 100, strike: 95, expiry: 1, rate: 0.075, dividendYield: 0.05, vol: 0.25 } as const;
+    const p = americanParams(input);
+    const european = bsPrice(input);
+    const scheme = legendreScheme(32, 2, 15, 48);
+    const a = fixedPointEngineWith(p, scheme, 'FP-A', false).price - european;
+    const b = fixedPointEngineWith(p, scheme, 'FP-B', false).price - european;
+    // We reach ~1e-14 (own Gauss-Legendre nodes and normal CDF, same algorithm).
+    expect(Math.abs(a - 0.2386475283369327)).toBeLessThan(5e-14);
+    expect(Math.abs(b - 0.2386596962737606)).toBeLessThan(5e-14);
+  });
+});
+
+describe('laws and edge cases', () => {
+  const arb = fc.record({
+    type: fc.constantFrom('call' as const, 'put' as const),
+    spot: fc.double({ min: 60, max: 140, noNaN: true }),
+    strike: fc.constant(100),
+    expiry: fc.double({ min: 0.05, max: 3, noNaN: true }),
+    // Rates of magnitude < 1e-3 (other than 0) put the boundary at ~K·r/q, where its relative
+    // noise exceeds the 1e-9 monotonicity check; the price is unaffected.
+    rate: fc.oneof(fc.constant(0), fc.double({ min: -0.02, max: -0.001, noNaN: true }), fc.double({ min: 0.001, max: 0.1, noNaN: true })),
+    dividendYield: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.1, noNaN: true })),
+    vol: fc.double({ min: 0.05, max: 0.8, noNaN: true }),
+  });
+
+  it('American >= European and >= intrinsic; boundary monotone in time to expiry', () => {
+    fc.assert(
+      fc.property(arb, (input) => {
+        const r = fixedPointEngine(americanParams(input), { scheme: 'fast' }, true);
+        const w = input.type === 'call' ? 1 : -1;
+        expect(r.price).toBeGreaterThanOrEqual(bsPrice(input) - 1e-12);
+        expect(r.price).toBeGreaterThanOrEqual(Math.max(w * (input.spot - input.strike), 0) - 1e-12);
+        const b = r.boundary!;
+        for (let i = 1; i < b.spot.length; i++) {
+          expect(b.time[i]!).toBeGreaterThan(b.time[i - 1]!);
+          // Put boundary falls, call boundary rises as time to expiry grows (to the fast scheme's ~1e-9 noise at σ = 5%).
+          if (w === -1) expect(b.spot[i]!).toBeLessThanOrEqual(b.spot[i - 1]! * (1 + 1e-6));
+          else expect(b.spot[i]!).toBeGreaterThanOrEqual(b.spot[i - 1]! * (1 - 1e-6));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('American call without dividends (q = 0, r >= 0) equals the European call', () => {
+    const input = { type: 'call', spot: 105, strike: 100, expiry: 2, rate: 0.05, vol: 0.3 } as const;
+    const r = fixedPointEngine(americanParams(input), {}, false);
+    expect(r.price).toBeCloseTo(bsPrice(input), 13);
+  });
+
+  it('put-call symmetry: call(S, K, r, q) = put(K, S, q, r)', () => {
+    const call = fixedPointEngine(americanParams({ type: 'call', spot: 110, strike: 95, expiry: 1.5, rate: 0.03, dividendYield: 0.07, vol: 0.3 }), {}, false);
+    const put = fixedPointEngine(americanParams({ type: 'put', spot: 95, strike: 110, expiry: 1.5, rate: 0.07, dividendYield: 0.03, vol: 0.3 }), {}, false);
+    expect(call.price).toBeCloseTo(put.price, 12);
+  });
+
+  it('delta, gamma and theta agree with finite differences of the price', () => {
+    for (const input of [
+      { type: 'put', spot: 97, strike: 100, expiry: 0.8, rate: 0.06, dividendYield: 0.01, vol: 0.3 },
+      { type: 'call', spot: 104, strike: 100, expiry: 1.2, rate: 0.02, dividendYield: 0.05, vol: 0.25 },
+    ] as const) {
+      const p = americanParams(input);
+      const at = (dS: number, dT = 0) => fixedPointEngine({ ...p, spot: p.spot + dS, expiry: p.expiry + dT }, {}, false).price;
+      const r = fixedPointEngine(p, {}, false);
+      const h = 1e-3 * p.spot;
+      expect(r.delta).toBeCloseTo((at(h) - at(-h)) / (2 * h), 5);
+      expect(r.gamma).toBeCloseTo((at(h) - 2 * r.price + at(-h)) / (h * h), 5);
+      const ht = 1e-3;
+      expect(r.theta).toBeCloseTo(-(at(0, ht) - at(0, -ht)) / (2 * ht), 4);
+    }
+  });
+
+  it('deep in-the-money put inside the exercise region: intrinsic value, delta -1, gamma = theta = 0', () => {
+    const r = fixedPointEngine(americanParams({ type: 'put', spot: 40, strike: 100, expiry: 1, rate: 0.08, vol: 0.2 }), {}, false);
+    expect(r).toMatchObject({ price: 60, delta: -1, gamma: 0, theta: 0 });
+  });
+
+  it('r <= 0 with q >= r: the put is European (no early exercise); q <= 0 call likewise', () => {
+    for (const input of [
+      { type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0, dividendYield: 0.02, vol: 0.2 },
+      { type: 'put', spot: 90, strike: 100, expiry: 2, rate: -0.01, dividendYield: 0, vol: 0.2 },
+      { type: 'call', spot: 100, strike: 100, expiry: 1, rate: 0.03, dividendYield: -0.01, vol: 0.2 },
+    ] as const) {
+      const r = fixedPointEngine(americanParams(input), {}, true);
+      expect(r.price).toBeCloseTo(bsPrice(input), 13);
+      expect(Number.isFinite(r.delta) && Number.isFinite(r.gamma) && Number.isFinite(r.theta)).toBe(true);
+    }
+  });
+
+  it('r = 0 with q < 0 (put) and q = 0 with r < 0 (call) have an exercise region and finite values', () => {
+    const put = fixedPointEngine(americanParams({ type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0, dividendYield: -0.03, vol: 0.2 }), {}, false);
+    const call = fixedPointEngine(americanParams({ type: 'call', spot: 100, strike: 100, expiry: 1, rate: -0.03, dividendYield: 0, vol: 0.2 }), {}, false);
+    expect(put.price).toBeCloseTo(call.price, 12);
+    expect(put.price).toBeGreaterThan(bsPrice({ type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0, dividendYield: -0.03, vol: 0.2 }));
+  });
+
+  it('double-boundary case q < r < 0 (put) is rejected with InvalidInputError, as QuantLib', () => {
+    expect(() => fixedPointEngine(americanParams({ type: 'put', spot: 100, strike: 100, expiry: 1, rate: -0.01, dividendYield: -0.02, vol: 0.2 }), {}, false)).toThrow(InvalidInputError);
+    expect(() => fixedPointEngine(americanParams({ type: 'call', spot: 100, strike: 100, expiry: 1, rate: -0.02, dividendYield: -0.01, vol: 0.2 }), {}, false)).toThrow(InvalidInputError);
+  });
+
+  it('30-year expiry, tiny and huge vol: finite prices within the no-arbitrage bounds', () => {
+    for (const input of [
+      { type: 'put', spot: 100, strike: 100, expiry: 30, rate: 0.05, dividendYield: 0.02, vol: 0.3 },
+      { type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0.05, dividendYield: 0.0, vol: 1e-3 },
+      { type: 'put', spot: 110, strike: 100, expiry: 1, rate: 0.05, dividendYield: 0.05, vol: 5 },
+    ] as const) {
+      const r = fixedPointEngine(americanParams(input), {}, false);
+      expect(Number.isFinite(r.price) && Number.isFinite(r.delta) && Number.isFinite(r.gamma) && Number.isFinite(r.theta)).toBe(true);
+      expect(r.price).toBeGreaterThanOrEqual(Math.max(input.strike - input.spot, 0) - 1e-9);
+      expect(r.price).toBeLessThanOrEqual(input.strike);
+      expect(r.price).toBeGreaterThanOrEqual(bsPrice(input) - 1e-9);
+    }
+  });
+
+  it('unknown scheme: InvalidInputError naming options.scheme', () => {
+    expect(() => fixedPointEngine(americanParams({ type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0.05, vol: 0.2 }), { scheme: 'slow' as never }, false)).toThrow(/options\.scheme/);
+  });
+});
