@@ -89,6 +89,7 @@ export function americanPrice(input: AmericanInput, options: AmericanOptions = {
   const limit = degenerate(p, method);
   if (limit !== undefined) return limit;
   const base = runEngine(method, p, options, false);
+  if (base.vega !== undefined && base.rho !== undefined) return { ...base, vega: base.vega, rho: base.rho, method };
   // Relative bumps sized for a second-order central difference with ~1e-8 truncation at double precision.
   const hVol = 1e-4 * Math.max(p.vol, 0.01);
   const hRate = 1e-4;

@@ -26,7 +26,7 @@ const GAMMA_BUMP = 0.01;
  *    mean is an unbiased estimate of a feasible policy's value, i.e. a lower bound for the
  *    Bermudan (and American) price up to its standard error `stdError`. Exercise at time 0 is
  *    allowed: price = max(intrinsic, estimate) (then stdError = 0, delta = w, gamma = theta = 0).
- * 3. Greeks on the same pricing paths and policy (pricePolicy): delta and theta (= -∂V/∂T, the
+ * 3. Greeks on the same pricing paths and policy (pricePolicy): delta, vega, rho and theta (= -∂V/∂T, the
  *    exercise dates scaling with the expiry and the dividend dates moving with calendar time) by
  *    pathwise estimators with the stopping date held fixed, gamma by the central difference of
  *    the pathwise deltas at spot·(1 ± 1%) with common random numbers. Their Monte Carlo error is
@@ -55,10 +55,10 @@ export function lsmEngine(p: AmericanParams, o: AmericanOptions, wantBoundary: b
   const intrinsic = Math.max(p.w * (p.spot - p.strike), 0);
   let result: EngineResult;
   if (intrinsic > 0 && intrinsic >= est.value) {
-    result = { price: intrinsic, delta: p.w, gamma: 0, theta: 0, stdError: 0 };
+    result = { price: intrinsic, delta: p.w, gamma: 0, theta: 0, vega: 0, rho: 0, stdError: 0 };
   } else {
     const gamma = (est.deltaUp - est.deltaDown) / (2 * GAMMA_BUMP * p.spot);
-    result = { price: est.value, delta: est.delta, gamma, theta: -est.dExpiry, stdError: est.stdError };
+    result = { price: est.value, delta: est.delta, gamma, theta: -est.dExpiry, vega: est.vega, rho: est.rho, stdError: est.stdError };
   }
   if (cfg.upperBound) {
     const ub = dualUpperBound(grid, policy, p.spot, est.value, cfg.upperBoundPaths, cfg.nestedPaths, cfg.antithetic, outerRng, innerRng);

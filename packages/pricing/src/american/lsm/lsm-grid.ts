@@ -26,6 +26,8 @@ export interface LsmGrid {
    */
   timeSens: Float64Array;
   rate: number;
+  /** Volatility σ (for the pathwise vega). */
+  vol: number;
   /** σ·√dt of the step into node k. */
   sd: Float64Array;
   /** exp(-r·dt) of the step into node k. */
@@ -83,6 +85,6 @@ export function lsmGrid(p: AmericanParams, timeSteps: number): LsmGrid {
     dividend[best] += d.amount;
     timeSens[best] = 1;
   }
-  return { n, time, dt: dts, timeSens, rate: p.rate, drift, sd, disc, discToZero, dividend, initialDividend };
+  return { n, time, dt: dts, timeSens, rate: p.rate, vol: p.vol, drift, sd, disc, discToZero, dividend, initialDividend };
 }
 

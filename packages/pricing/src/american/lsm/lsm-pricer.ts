@@ -15,6 +15,9 @@ export interface LsmPricing {
   deltaDown: number;
   /** Pathwise d value / d expiry (calendar time passing moves the expiry and dividend dates closer). */
   dExpiry: number;
+  /** Pathwise vega dV/dσ and rho dV/dr, stopping dates held fixed. */
+  vega: number;
+  rho: number;
 }
 
 /**
@@ -30,6 +33,9 @@ export interface LsmPricing {
  * - gamma: the same normals and policy from spot·(1 ± eps): the central difference of the two
  *   pathwise deltas (common random numbers: variance O(1/eps), against O(1/eps³) for a second
  *   difference of prices);
+ * - vega and rho: with the normals fixed, each log-step (r - q - σ²/2)Δt + σ√Δt z moves by
+ *   (√Δt z - σΔt) per unit of σ and by Δt per unit of r; the discount e^{-r t_τ} by -t_τ per unit
+ *   of r. Computing them here replaces bump-and-refit, whose policy noise swamps a small bump;
  * - d/dT with the normals fixed: each node time moves with the expiry at the rate
  *   a_k = ∂t_k/∂T (`grid.timeSens`), so the log-step μΔt + σ√Δt z moves by
  *   (μ + σ z / (2√Δt)) Δa, the discount by -r a_k t, and the payoff by w ∂S_τ/∂T.
@@ -51,6 +57,9 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
   let groups = 0;
   const dsum = [0, 0, 0];
   let tsum = 0;
+  let vsum = 0;
+  let rsum = 0;
+  const vol = grid.vol;
   for (let i = 0; i < paths; i += step) {
     normals.next(z);
     let group = 0;
@@ -67,13 +76,21 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
         let x = spots[sc] > 0 ? spots[sc] : 0;
         let dx = x > 0 ? 1 : 0; // ∂S/∂S0
         let tx = 0; // ∂S/∂T
+        let vx = 0; // ∂S/∂σ
+        let rx = 0; // ∂S/∂r
         let value = 0;
         let dvalue = 0;
         let tvalue = 0;
+        let vvalue = 0;
+        let rvalue = 0;
         let k = 0;
         for (; k < n - 1; k++) {
           const gk = g[k];
           tx = (tx + x * dlog[k]) * gk;
+          if (sc === 0) {
+            vx = (vx + x * (sd[k] * sign * z[k] - vol * vol * dt[k]) / vol) * gk;
+            rx = (rx + x * dt[k]) * gk;
+          }
           x *= gk;
           dx *= gk;
           if (exercises(pol, k, x)) {
@@ -81,6 +98,8 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
             value = df * w * (x - strike);
             dvalue = df * w * dx;
             tvalue = df * w * tx - rate * timeSens[k] * value;
+            vvalue = df * w * vx;
+            rvalue = df * w * rx - grid.time[k] * value;
             break;
           }
           const d = dividend[k];
@@ -90,12 +109,18 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
               x = 0;
               dx = 0;
               tx = 0;
+              vx = 0;
+              rx = 0;
             }
           }
         }
         if (k === n - 1) {
           const gk = g[k];
           tx = (tx + x * dlog[k]) * gk;
+          if (sc === 0) {
+            vx = (vx + x * (sd[k] * sign * z[k] - vol * vol * dt[k]) / vol) * gk;
+            rx = (rx + x * dt[k]) * gk;
+          }
           x *= gk;
           dx *= gk;
           const d = dividend[k];
@@ -107,11 +132,15 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
             const flat = d > 0 && h > w * (x - strike) && !(x > d);
             dvalue = flat ? 0 : df * w * dx;
             tvalue = (flat ? 0 : df * w * tx) - rate * timeSens[k] * value;
+            vvalue = flat ? 0 : df * w * vx;
+            rvalue = (flat ? 0 : df * w * rx) - grid.time[k] * value;
           }
         }
         if (sc === 0) {
           group += value;
           tsum += tvalue;
+          vsum += vvalue;
+          rsum += rvalue;
         }
         dsum[sc] += dvalue;
       }
@@ -131,5 +160,7 @@ export function pricePolicy(grid: LsmGrid, pol: LsmPolicy, spot: number, eps: nu
     deltaUp: dsum[1] / paths,
     deltaDown: dsum[2] / paths,
     dExpiry: tsum / paths,
+    vega: vsum / paths,
+    rho: rsum / paths,
   };
 }

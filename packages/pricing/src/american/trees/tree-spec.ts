@@ -109,3 +109,25 @@ export class BoundaryCollector {
     return { time: this.time.slice(0, this.size), spot: this.spot.slice(0, this.size) };
   }
 }
+
+/**
+ * Value, first and second derivative at `t` of the polynomial through (x_i, y_i) (Newton divided
+ * differences, Horner with derivatives): reads price, delta and gamma at a spot between nodes.
+ */
+export function polynomialAt(x: ArrayLike<number>, y: ArrayLike<number>, t: number): [number, number, number] {
+  const n = x.length;
+  const c = Array.from(y);
+  for (let k = 1; k < n; k++) {
+    for (let i = n - 1; i >= k; i--) c[i] = (c[i] - c[i - 1]) / (x[i] - x[i - k]);
+  }
+  let p = c[n - 1];
+  let d1 = 0;
+  let d2 = 0;
+  for (let k = n - 2; k >= 0; k--) {
+    const u = t - x[k];
+    d2 = d2 * u + 2 * d1;
+    d1 = d1 * u + p;
+    p = p * u + c[k];
+  }
+  return [p, d1, d2];
+}

@@ -1,4 +1,4 @@
-/** Laws of American prices on trees (fast-check), at a CI size of 100 steps. */
+/** Laws of American prices on trees (fast-check), at a CI size of 100 steps and the default options. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bsPrice } from '../../../src/european/black-scholes';
@@ -59,7 +59,8 @@ describe('tree laws', () => {
   });
 
   // Jarrow-Rudd and Trigeorgis match log-moments, so the stock is a martingale only to O(dt²):
-  // a deep in-the-money delta can exceed 1 by ~1e-9.
+  // a deep in-the-money delta can exceed 1 by ~1e-9. (The default Richardson's extrapolated
+  // greeks are projected onto these bounds by the engine; see tree-engine.ts, withinBounds.)
   it('delta within [−1, 0] (put) or [0, 1] (call) and gamma >= 0, up to O(dt²)', () => {
     fc.assert(
       fc.property(arb, methods, (a, method) => {

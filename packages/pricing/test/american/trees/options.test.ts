@@ -40,9 +40,16 @@ describe('tree options', () => {
     expect(errorOf({ smoothing: 'yes' as unknown as boolean }).field).toBe('options.smoothing');
   });
 
-  it.each(['crr', 'jr', 'tian', 'trigeorgis', 'leisen-reimer', 'joshi', 'trinomial'] as TreeMethod[])('%s works at the minimum 2 steps, with and without smoothing', (method) => {
+  it('the default Richardson needs steps >= 4 too; the message says how to go lower', () => {
+    const e = errorOf({ steps: 2 });
+    expect(e.field).toBe('options.steps');
+    expect(e.message).toContain('>= 4');
+    expect(e.message).toContain('richardson: false');
+  });
+
+  it.each(['crr', 'jr', 'tian', 'trigeorgis', 'leisen-reimer', 'joshi', 'trinomial'] as TreeMethod[])('%s works at the minimum 2 steps (richardson: false), with and without smoothing', (method) => {
     for (const smoothing of [false, true]) {
-      const r = treeEngine(p, { steps: 2, smoothing }, method, true);
+      const r = treeEngine(p, { steps: 2, smoothing, richardson: false }, method, true);
       for (const v of [r.price, r.delta, r.gamma, r.theta]) expect(Number.isFinite(v)).toBe(true);
       expect(r.price).toBeGreaterThan(0);
     }
@@ -67,5 +74,27 @@ describe('tree options', () => {
 
   it('the default is 1000 steps', () => {
     expect(treeEngine(p, {}, 'crr', false).price).toBe(treeEngine(p, { steps: 1000 }, 'crr', false).price);
+  });
+
+  it.each([
+    ['crr', true],
+    ['jr', true],
+    ['tian', true],
+    ['trigeorgis', true],
+    ['leisen-reimer', false],
+    ['joshi', false],
+    ['trinomial', false],
+  ] as [TreeMethod, boolean][])('%s defaults: richardson true, smoothing %s; explicit false gives the plain tree', (method, smoothing) => {
+    const steps = 101;
+    const price = (o: AmericanOptions) => treeEngine(p, { steps, ...o }, method, false).price;
+    expect(price({})).toBe(price({ richardson: true, smoothing }));
+    const plain = price({ richardson: false, smoothing: false });
+    expect(plain).not.toBe(price({}));
+    // Richardson is the documented combination of the plain trees at n and its coarse count.
+    const n = steps;
+    const h = method === 'leisen-reimer' || method === 'joshi' ? 51 : 50; // ⌊n/2⌋, odd for LR and Joshi
+    const fine = price({ richardson: false, smoothing });
+    const coarse = treeEngine(p, { steps: h, richardson: false, smoothing }, method, false).price;
+    expect(price({})).toBeCloseTo((n * fine - h * coarse) / (n - h), 12);
   });
 });
