@@ -1,8 +1,8 @@
 // A short tour of quantforge, printed to the terminal: `npm run demo` builds the packages and runs this.
 import { normCdf, normInv, createRng, SobolSequence } from '@quantforge/core';
-import { bsPrice, bsPriceBatch, black76Price, bachelierPrice } from '@quantforge/pricing';
+import { bsPrice, bsPriceBatch, black76Price, bachelierPrice, americanPrice, americanExerciseBoundary } from '@quantforge/pricing';
 import { bsGreeks, toDeskGreeks } from '@quantforge/greeks';
-import { impliedVol, impliedVolBatch, impliedNormalVol } from '@quantforge/volatility';
+import { impliedVol, impliedVolBatch, impliedNormalVol, americanImpliedVol } from '@quantforge/volatility';
 import { loadEuStockMarkets, logReturns } from '@quantforge/datasets';
 
 const line = (s = '') => console.log(s);
@@ -54,7 +54,35 @@ try {
   line(`   bsPrice with vol -0.2 -> ${e.name}: ${e.message}`);
 }
 
-line('\n6. Core numerics');
+line('\n6. American options (Andersen-Lake-Offengenden fixed point by default; trees, FD, LSM, approximations)');
+const amPut = { type: 'put', spot: 100, strike: 95, expiry: 1, rate: 0.075, dividendYield: 0.05, vol: 0.25 };
+line(`   input: ${JSON.stringify(amPut)}  (the ALO paper's example)`);
+const amRows = [
+  ['fixed-point', {}],
+  ['qdplus', {}],
+  ['crr', { steps: 1000 }],
+  ['leisen-reimer', { steps: 1001 }],
+  ['fd', { timeSteps: 200, spaceSteps: 200 }],
+  ['lsm', { paths: 20000, timeSteps: 50, seed: 7 }],
+  ['baw', {}],
+  ['bjerksund-stensland', {}],
+].map(([method, opts]) => {
+  const t0 = performance.now();
+  const r = americanPrice(amPut, { method, ...opts });
+  const ms = performance.now() - t0;
+  return { method, price: +r.price.toFixed(8), delta: +r.delta.toFixed(6), gamma: +r.gamma.toFixed(6), theta: +r.theta.toFixed(5), vega: +r.vega.toFixed(5), rho: +r.rho.toFixed(5), stdError: r.stdError === undefined ? '' : +r.stdError.toFixed(5), ms: +ms.toFixed(2) };
+});
+table(amRows);
+const european = bsPrice(amPut);
+line(`   early-exercise premium (fixed point) = ${(americanPrice(amPut).price - european).toPrecision(12)} (ALO publish 0.2386475283)`);
+const boundary = americanExerciseBoundary(amPut);
+const pick = [0, Math.floor(boundary.time.length / 2), boundary.time.length - 1];
+line(`   exercise boundary (time to expiry -> critical spot): ${pick.map((i) => `${boundary.time[i].toFixed(3)}y -> ${boundary.spot[i].toFixed(4)}`).join(', ')}`);
+const amQuote = americanPrice(amPut).price;
+const { vol: _v, ...amNoVol } = amPut;
+line(`   americanImpliedVol(price ${amQuote.toFixed(10)}) = ${americanImpliedVol({ ...amNoVol, price: amQuote }).toPrecision(12)}`);
+
+line('\n7. Core numerics');
 line(`   normCdf(-37) = ${normCdf(-37).toExponential(15)}  (full relative precision in the tail)`);
 line(`   normInv(1e-300) = ${normInv(1e-300).toPrecision(17)}`);
 const rng = createRng(42);
@@ -63,7 +91,7 @@ const sobol = new SobolSequence(3);
 sobol.next();
 line(`   Sobol(3) second point = [${Array.from(sobol.next()).join(', ')}]`);
 
-line('\n7. Real data: EuStockMarkets (R datasets)');
+line('\n8. Real data: EuStockMarkets (R datasets)');
 const eu = loadEuStockMarkets();
 const r = logReturns(eu.columns.DAX);
 const mean = r.reduce((a, b) => a + b, 0) / r.length;

@@ -60,10 +60,9 @@ export interface AmericanOptions {
   upperBoundPaths?: number;
   nestedPaths?: number;
   /**
-   * Fixed-point engine: 'fast' (QuantLib's fastScheme exactly), 'accurate' (default; our FP-A
-   * preset: 5 sweeps, 16 collocation nodes, fixed-level tanh-sinh — about 1e-6 on the reference
-   * set) or 'high-precision' (our FP-A preset: 8 sweeps, 32 nodes — about 2e-8). QuantLib's own
-   * presets are slower for the same error; see the engine's docs.
+   * Fixed-point engine: 'fast' (QuantLib's fastScheme exactly, ~1e-3); 'accurate' (default,
+   * about 1e-6 on the reference set: FP-B where r − q >= 0.001, in put coordinates, since FP-A is
+   * unstable there; FP-A otherwise); 'high-precision' (about 2e-8).
    */
   scheme?: 'fast' | 'accurate' | 'high-precision';
 }

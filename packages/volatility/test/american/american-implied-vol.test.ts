@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NoSolutionError } from '@quantforge/core';
-import { americanPrice } from '@quantforge/pricing';
+import { americanPrice, americanValuation } from '@quantforge/pricing';
 import { americanImpliedVol } from '../../src/american/american-implied-vol';
 
 describe('americanImpliedVol', () => {
@@ -28,6 +28,19 @@ describe('americanImpliedVol', () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it("round trips with the 'fast' scheme and in the low-vol, large-drift regime (FP-B) to 1e-8", () => {
+    for (const input of [
+      { type: 'put', spot: 100, strike: 100, expiry: 1, rate: 0.08, dividendYield: 0, vol: 0.05 },
+      { type: 'call', spot: 95, strike: 100, expiry: 2.5, rate: 0.01, dividendYield: 0.07, vol: 0.12 },
+      { type: 'put', spot: 110, strike: 100, expiry: 0.25, rate: 0.05, dividendYield: 0.05, vol: 0.4 },
+    ] as const) {
+      for (const scheme of ['fast', 'accurate'] as const) {
+        const { price } = americanValuation(input, { scheme });
+        expect(Math.abs(americanImpliedVol({ ...input, price }, { scheme }) - input.vol), `${scheme} ${JSON.stringify(input)}`).toBeLessThan(1e-8);
+      }
+    }
   });
 
   it('a price at or below intrinsic, or above the upper bound, throws NoSolutionError', () => {

@@ -1,7 +1,8 @@
 import { InvalidInputError, normCdf, normPdf } from '@quantforge/core';
 import type { AmericanOptions, AmericanParams, EngineResult } from '../types';
 import { ChebyshevInterpolation } from './chebyshev';
-import { assembleResult, putIsEuropean, rejectDoubleBoundary, toPutProblem, type PutBoundary, type PutProblem } from './premium';
+import { fpAPoints, fpBPoints, premiumPoints, type FpAForm, type FpPoints, type PremiumForm, type PremiumPoints } from './collocation-plan';
+import { assembleResult, putIsEuropean, rejectDoubleBoundary, toPutProblem, type PlannedPremium, type PutBoundary, type PutProblem } from './premium';
 import { putXMax, qdPlusPutBoundary } from './qd-plus-boundary';
 import { GaussLegendreIntegrator, TanhSinhIntegrator, type Integrator } from './quadrature';
 
@@ -15,6 +16,14 @@ import { GaussLegendreIntegrator, TanhSinhIntegrator, type Integrator } from './
  * (ql/pricingengines/vanilla/qdfpamericanengine.cpp: DqFpEquation_A/_B, calculatePut) with its
  * schemes; calls by the put-call symmetry. Greeks: analytic Δ and Γ of the premium integral (the
  * boundary does not depend on S), θ from the Black-Scholes PDE (see premium.ts).
+ *
+ * Speed: with fixed quadrature rules (Gauss-Legendre, fixed-level tanh-sinh) every quadrature
+ * point's interpolation weights are precomputed once per scheme (collocation-plan.ts) and the
+ * exp/sqrt factors once per call, so a sweep is a matrix-vector product plus Φ/φ per point, with no
+ * logarithm and no allocation (plannedSweeps); adaptive rules take the generic path. Our presets
+ * ({@link FIXED_POINT_SCHEMES}) add substitutions that make the integrands analytic at both ends
+ * (Gauss-Legendre then converges geometrically), the quartic collocation variable (τ/T)^{1/4} when
+ * r > q, FP-B where FP-A is unstable, and Anderson mixing of the FP-B sweeps.
  */
 
 const EPSILON = 2.220446049250313e-16;
@@ -34,6 +43,25 @@ export interface FixedPointScheme {
   substituteFpB?: boolean;
   /** Jacobi-Newton sweeps before the plain ones (QuantLib: 1). */
   newtonSweeps?: number;
+  /** Anderson acceleration (depth 1) of the plain sweeps on the node values (ours; QuantLib: none). */
+  anderson?: boolean;
+  /** FP-A integration variable (see collocation-plan.ts): 'y' (QuantLib, default) or 'theta'. */
+  fpAForm?: FpAForm;
+  /** Premium integration variable: 'z' (QuantLib, default) or 'theta'. */
+  premiumForm?: PremiumForm;
+  /**
+   * Collocation variable: 'sqrt' (QuantLib: z = 2 sqrt(τ/T) - 1, default) or 'quartic'
+   * (z = 2 (τ/T)^{1/4} - 1, ours; requires the 'theta' forms or tanh-sinh). For r > q the boundary
+   * behaves like y ≈ σ²τ ln(1/τ) as τ -> 0: an s² ln s endpoint singularity in s = sqrt(τ) that
+   * slows Chebyshev convergence to algebraic; in s = τ^{1/4} it is s⁴ ln s, much milder.
+   */
+  variable?: 'sqrt' | 'quartic' | 'auto';
+}
+
+function schemePower(scheme: FixedPointScheme, pp?: PutProblem): 2 | 4 {
+  if (scheme.variable === 'quartic') return 4;
+  if (scheme.variable === 'auto' && pp !== undefined && pp.r > pp.q) return 4;
+  return 2;
 }
 
 /** QuantLib's QdFpLegendreScheme(l, m, n, p). */
@@ -73,26 +101,73 @@ export function fixedTanhSinhScheme(m: number, n: number, fpLevel: number, price
 }
 
 /**
- * The presets behind `options.scheme`, each run with the FP-A equation (see {@link schemeEquation}).
- * Measured against the reference fixtures (QuantLib TanhSinh(30, 96, 1e-13)): 'fast' ~1e-3 worst
- * case (QuantLib's fastScheme, same error), 'accurate' < 1e-6, 'high-precision' < 1e-7.
+ * A preset of `options.scheme`: a scheme and equation per regime of the put problem (calls by the
+ * put-call symmetry).
+ *  - r - q >= 0.001 ('carry'): FP-B. FP-A converges in fewer sweeps but is unstable when the
+ *    drift dominates the vol: with ω = 2(r - q)/σ² above ~5 and long expiries its fixed point is
+ *    wrong by 1e-3 to 1 (e.g. put S = K = 100, r = 8%, σ = 5%, T = 1: FP-A 0.598 or 0.501 by
+ *    scheme, FP-B 0.559724, CRR(20000) 0.559755) — QuantLib too uses FP-B there (FP-A only for
+ *    |r - q| < 0.001). The boundary starts at K with y ≈ σ²τ ln(1/τ): the quartic variable.
+ *  - 0 < r - q < 0.001 ('nearCarry'): FP-A (FP-B degenerates as r -> q), quartic variable.
+ *  - q >= r ('yield'): FP-A (stable here: agrees with a fine FP-B to ~1e-6 for σ in
+ *    [3%, 40%], T up to 10), sqrt variable (B(0+) = K r/q; more nodes needed).
  */
-export const FIXED_POINT_SCHEMES = {
-  /** QuantLib's fastScheme: QdFpLegendreScheme(7, 2, 7, 27), QuantLib's equation choice. */
-  fast: QUANTLIB_SCHEMES.fast,
-  /** FP-A, 5 sweeps, 16 nodes, tanh-sinh levels 0..2 (25 points) per sweep and 0..4 for the premium. */
-  accurate: fixedTanhSinhScheme(5, 16, 2, 4),
-  /** FP-A, 8 sweeps, 32 nodes, tanh-sinh levels 0..3 and 0..5. */
-  'high-precision': fixedTanhSinhScheme(8, 32, 3, 5),
-} as const;
+export interface FixedPointPreset {
+  carry: { scheme: FixedPointScheme; equation: FixedPointEquation };
+  nearCarry: { scheme: FixedPointScheme; equation: FixedPointEquation };
+  yield: { scheme: FixedPointScheme; equation: FixedPointEquation };
+}
+
+/** A scheme with Gauss-Legendre rules and our substitutions (see collocation-plan.ts). */
+export function thetaScheme(variable: 'sqrt' | 'quartic', n: number, m: number, l: number, priceLevel: number): FixedPointScheme {
+  return {
+    nodes: n,
+    iterations: m,
+    fpIntegrator: new GaussLegendreIntegrator(l),
+    priceIntegrator: new TanhSinhIntegrator(0, priceLevel),
+    fpAForm: 'theta',
+    substituteFpB: true,
+    variable,
+  };
+}
 
 /**
- * The equation used with a preset: FP-A for 'accurate' and 'high-precision' (it converges in far
- * fewer sweeps than FP-B; e.g. ~4e-5 vs 4e-8 after 5 sweeps on a 2.6-year call with q - r = 5%),
- * QuantLib's rule (FP-A iff |r - q| < 0.001, else FP-B) for 'fast'.
+ * The presets behind `options.scheme`. Measured max |error| of the price against the reference
+ * fixtures (QuantLib TanhSinh(30, 96, 1e-13), 186 cases of qdfp.json + literature.json): 'fast'
+ * 1.3e-3 (QuantLib's fastScheme, same error), 'accurate' 7.1e-7, 'high-precision' 2.3e-8 (the
+ * former FP-A-everywhere presets: 6.8e-7 and 2.0e-8 there, but wrong by up to 1e-1..10 at low vol
+ * with r - q large, see {@link FixedPointPreset}).
  */
-export function schemeEquation(name: 'fast' | 'accurate' | 'high-precision'): FixedPointEquation {
-  return name === 'fast' ? 'auto' : 'FP-A';
+export const FIXED_POINT_SCHEMES: Record<'fast' | 'accurate' | 'high-precision', FixedPointPreset> = {
+  /** QuantLib's fastScheme: QdFpLegendreScheme(7, 2, 7, 27) with QuantLib's equation choice. */
+  fast: {
+    carry: { scheme: QUANTLIB_SCHEMES.fast, equation: 'auto' },
+    nearCarry: { scheme: QUANTLIB_SCHEMES.fast, equation: 'auto' },
+    yield: { scheme: QUANTLIB_SCHEMES.fast, equation: 'auto' },
+  },
+  /**
+   * r - q >= 0.001: FP-B, 9 nodes in (τ/T)^{1/4}, 7 Anderson-mixed sweeps of 12-point
+   * Gauss-Legendre; 0 < r - q < 0.001: FP-A, 8 quartic nodes, 5 sweeps of 10 points; q >= r: FP-A,
+   * 16 nodes in sqrt(τ/T), 4 sweeps of 12 points. Premium: tanh-sinh levels 0..4 (103 points).
+   */
+  accurate: {
+    carry: { scheme: { ...thetaScheme('quartic', 9, 7, 12, 4), anderson: true }, equation: 'FP-B' },
+    nearCarry: { scheme: thetaScheme('quartic', 8, 5, 10, 4), equation: 'FP-A' },
+    yield: { scheme: thetaScheme('sqrt', 16, 4, 12, 4), equation: 'FP-A' },
+  },
+  /** As 'accurate' with 16 / 12 / 32 nodes, 14 / 8 / 7 sweeps of 20 / 16 / 24 points, premium levels 0..5 (207 points). */
+  'high-precision': {
+    carry: { scheme: { ...thetaScheme('quartic', 16, 14, 20, 5), anderson: true }, equation: 'FP-B' },
+    nearCarry: { scheme: thetaScheme('quartic', 12, 8, 16, 5), equation: 'FP-A' },
+    yield: { scheme: thetaScheme('sqrt', 32, 7, 24, 5), equation: 'FP-A' },
+  },
+};
+
+/** The scheme and equation of a preset for a problem (put coordinates). */
+export function presetScheme(name: 'fast' | 'accurate' | 'high-precision', pp: PutProblem): { scheme: FixedPointScheme; equation: FixedPointEquation } {
+  const preset = FIXED_POINT_SCHEMES[name];
+  const carry = pp.r - pp.q;
+  return carry >= 0.001 ? preset.carry : carry > 0 ? preset.nearCarry : preset.yield;
 }
 
 export type FixedPointEquation = 'FP-A' | 'FP-B' | 'auto';
@@ -246,19 +321,243 @@ function fixedPointValue(K: number, r: number, q: number, tau: number, b: number
   return q === 0 ? alpha * r * (1 / EPSILON) : (alpha * r) / q;
 }
 
+/** Per-scheme precomputed tables (collocation-plan.ts) and scratch buffers reused across calls. */
+interface SchemePlan {
+  power: 2 | 4;
+  size: number;
+  /** τ_i / T = (1 + z_i)²/4. */
+  tauFrac: Float64Array;
+  fpA?: FpPoints;
+  fpB?: FpPoints;
+  premium?: PremiumPoints | null;
+  /** Per call, per (node, point): vol·sqrt(m), 1/(vol·sqrt(m)), (r - q)m and the three term weights. */
+  vm: Float64Array;
+  ivm: Float64Array;
+  drift: Float64Array;
+  c0: Float64Array;
+  c1: Float64Array;
+  c2: Float64Array;
+  next: Float64Array;
+  /** Anderson acceleration: the previous iterate's residual G(y) - y and image G(y). */
+  prevF: Float64Array;
+  prevG: Float64Array;
+}
+
+const plans = [new WeakMap<FixedPointScheme, SchemePlan>(), new WeakMap<FixedPointScheme, SchemePlan>()];
+
+/** The plan of a scheme whose fixed-point rule is fixed (not adaptive); undefined otherwise. */
+function schemePlan(scheme: FixedPointScheme, power: 2 | 4): SchemePlan | undefined {
+  const cache = plans[power === 2 ? 0 : 1]!;
+  const cached = cache.get(scheme);
+  if (cached !== undefined) return cached;
+  const rule = scheme.fpIntegrator.rule?.();
+  if (rule === undefined) return undefined;
+  const n = scheme.nodes;
+  const size = n + 1;
+  const nodes = new ChebyshevInterpolation(size).nodes;
+  const tauFrac = new Float64Array(size);
+  for (let i = 0; i < size; i++) tauFrac[i] = (0.5 * (1 + nodes[i]!)) ** power;
+  const len = n * rule.x.length;
+  const plan: SchemePlan = {
+    power,
+    size,
+    tauFrac,
+    vm: new Float64Array(len),
+    ivm: new Float64Array(len),
+    drift: new Float64Array(len),
+    c0: new Float64Array(len),
+    c1: new Float64Array(len),
+    c2: new Float64Array(len),
+    next: new Float64Array(size),
+    prevF: new Float64Array(size),
+    prevG: new Float64Array(size),
+  };
+  cache.set(scheme, plan);
+  return plan;
+}
+
+function planPoints(plan: SchemePlan, scheme: FixedPointScheme, useA: boolean): FpPoints {
+  const rule = scheme.fpIntegrator.rule!()!;
+  const power = plan.power;
+  if (useA) return (plan.fpA ??= fpAPoints(rule, scheme.nodes, scheme.fpAForm ?? 'y', power));
+  return (plan.fpB ??= fpBPoints(rule, scheme.nodes, scheme.substituteFpB === true ? 'cos' : 'u', power));
+}
+
+/** The premium's precomputed points when the scheme's price rule is fixed, else undefined. */
+function planPremium(plan: SchemePlan | undefined, scheme: FixedPointScheme, power: 2 | 4): PremiumPoints | undefined {
+  if (plan === undefined) {
+    const rule = scheme.priceIntegrator.rule?.();
+    return rule === undefined ? undefined : premiumPoints(rule, scheme.nodes, scheme.premiumForm ?? 'z', power);
+  }
+  if (plan.premium === undefined) {
+    const rule = scheme.priceIntegrator.rule?.();
+    plan.premium = rule === undefined ? null : premiumPoints(rule, scheme.nodes, scheme.premiumForm ?? 'z', power);
+  }
+  return plan.premium ?? undefined;
+}
+
+/**
+ * The fixed-point sweeps on precomputed points (same equations, limits and Newton step as the
+ * generic path below): y holds (ln(B/x_max))² at the n + 1 nodes and is updated in place.
+ */
+function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: SchemePlan, pts: FpPoints, useA: boolean, scheme: FixedPointScheme): void {
+  const { K, r, q, vol, T } = pp;
+  const { size, tauFrac, vm, ivm, drift, c0, c1, c2, next } = plan;
+  const { count: J, mu, g1, g2, edge, rows } = pts;
+  const n = size - 1;
+  // Everything that does not change between sweeps.
+  for (let i = 1; i <= n; i++) {
+    const tau = T * tauFrac[i]!;
+    const st = Math.sqrt(tau);
+    const stv = st / vol;
+    for (let j = 0; j < J; j++) {
+      const idx = (i - 1) * J + j;
+      const m = tau * mu[j]!;
+      const u = tau - m;
+      const er = Math.exp(r * u);
+      const eq = Math.exp(q * u);
+      const v = vol * st * Math.sqrt(mu[j]!);
+      vm[idx] = v;
+      ivm[idx] = 1 / v;
+      drift[idx] = (r - q) * m;
+      if (useA) {
+        // K3 = ∫ e^{ru} φ(d₋)/(σ√m), K1 + K2 = ∫ e^{qu} (Φ(d₊) + φ(d₊)/(σ√m)) (ALO eq. (28)-(30)).
+        if (edge[j] === 1) {
+          c0[idx] = 0;
+          c1[idx] = eq * g2[j]! * stv * INV_SQRT_2PI;
+          c2[idx] = er * g2[j]! * stv * INV_SQRT_2PI;
+        } else {
+          c0[idx] = eq * g1[j]! * tau;
+          c1[idx] = eq * g2[j]! * stv;
+          c2[idx] = er * g2[j]! * stv;
+        }
+      } else {
+        // ∫ e^{ru} Φ(d₋) du and ∫ e^{qu} Φ(d₊) du (ALO eq. (26)-(27)); Φ(0·∞) -> 1/2 at m = 0.
+        const h = edge[j] === 1 ? 0.5 : 1;
+        c0[idx] = er * g1[j]! * tau * h;
+        c1[idx] = eq * g1[j]! * tau * h;
+      }
+    }
+  }
+  const lnKx = Math.log(K / xmax);
+  const newtonSweeps = Math.min(scheme.newtonSweeps ?? 1, scheme.iterations);
+  for (let k = 0; k < scheme.iterations; k++) {
+    const newton = k < newtonSweeps;
+    for (let i = 1; i <= n; i++) {
+      const tau = T * tauFrac[i]!;
+      const yi = y[i]!;
+      const sqi = yi > 0 ? Math.sqrt(yi) : 0;
+      const b = xmax * Math.exp(-sqi);
+      let res0 = 0;
+      let res1 = 0;
+      const base = (i - 1) * J;
+      for (let j = 0; j < J; j++) {
+        const idx = base + j;
+        if (edge[j] === 1) {
+          res0 += c1[idx]!;
+          res1 += useA ? c2[idx]! : c0[idx]!;
+          continue;
+        }
+        const off = idx * size;
+        let Y = 0;
+        for (let l = 0; l < size; l++) Y += rows[off + l]! * y[l]!;
+        // ln(b/B(u)) = sqrt(Y) - sqrt(y_i): no logarithm.
+        const dp = ((Y > 0 ? Math.sqrt(Y) : 0) - sqi + drift[idx]!) * ivm[idx]! + 0.5 * vm[idx]!;
+        if (useA) {
+          res0 += c0[idx]! * normCdf(dp) + c1[idx]! * normPdf(dp);
+          res1 += c2[idx]! * normPdf(dp - vm[idx]!);
+        } else {
+          res0 += c0[idx]! * normCdf(dp - vm[idx]!);
+          res1 += c1[idx]! * normCdf(dp);
+        }
+      }
+      const v = vol * Math.sqrt(tau);
+      const dp = (-sqi - lnKx + (r - q) * tau) / v + 0.5 * v;
+      const phiP = normPdf(dp);
+      const phiM = normPdf(dp - v);
+      let N: number;
+      let D: number;
+      if (useA) {
+        N = phiM / v + r * res1;
+        D = phiP / v + normCdf(dp) + q * res0;
+      } else {
+        N = normCdf(dp - v) + r * res0;
+        D = normCdf(dp) + q * res1;
+      }
+      const alpha = K * Math.exp(-(r - q) * tau);
+      const fv = (alpha * N) / D;
+      let target = fv;
+      if (newton && tau >= EPSILON) {
+        let dN: number;
+        let dD: number;
+        if (useA) {
+          const dm = dp - v;
+          dN = (-phiM * dm) / (b * v * v);
+          dD = (-phiP * dp) / (b * v * v) + phiP / (b * v);
+        } else {
+          dN = phiM / (b * v);
+          dD = phiP / (b * v);
+        }
+        const fd = alpha * (dN / D - (dD * N) / (D * D));
+        const bn = b - (fv - b) / (fd - 1);
+        // A Newton step that leaves (0, ∞) falls back to the plain fixed-point update.
+        if (bn > 0 && Number.isFinite(bn)) target = bn;
+      }
+      const l = Math.log(target / xmax);
+      const nv = l * l;
+      next[i] = Number.isFinite(nv) ? nv : yi;
+    }
+    if (scheme.anderson === true && k > newtonSweeps) {
+      // Depth-1 Anderson mixing: y = G_k - γ (G_k - G_{k-1}), γ minimising |F_k - γ (F_k - F_{k-1})|.
+      let num = 0;
+      let den = 0;
+      for (let i = 1; i <= n; i++) {
+        const fk = next[i]! - y[i]!;
+        const df = fk - plan.prevF[i]!;
+        num += fk * df;
+        den += df * df;
+      }
+      const gamma = den > 0 ? num / den : 0;
+      for (let i = 1; i <= n; i++) {
+        const fk = next[i]! - y[i]!;
+        plan.prevF[i] = fk;
+        const g = next[i]!;
+        const mixed = g - gamma * (g - plan.prevG[i]!);
+        plan.prevG[i] = g;
+        y[i] = mixed > 0 && Number.isFinite(mixed) ? mixed : g;
+      }
+    } else {
+      for (let i = 1; i <= n; i++) {
+        plan.prevF[i] = next[i]! - y[i]!;
+        plan.prevG[i] = next[i]!;
+        y[i] = next[i]!;
+      }
+    }
+  }
+}
+
 /**
  * The fixed-point put boundary B(τ) for the problem (S, K, r, q, vol, T) under a scheme
  * (QuantLib's QdFpAmericanEngine::calculatePut up to the premium). Assumes r > 0 or q < r <= 0
  * excluded (the caller handles the European and double-boundary cases).
  */
 export function fixedPointPutBoundary(pp: PutProblem, scheme: FixedPointScheme, equation: FixedPointEquation = 'auto'): PutBoundary {
+  return fixedPointPutBoundaryNodes(pp, scheme, equation).B;
+}
+
+/** The boundary as a function and as its node values y_k = (ln(B/x_max))² at the n + 1 Chebyshev nodes. */
+export function fixedPointPutBoundaryNodes(
+  pp: PutProblem,
+  scheme: FixedPointScheme,
+  equation: FixedPointEquation = 'auto',
+): { B: PutBoundary; y: Float64Array; xmax: number } {
   const { S, K, r, q, vol, T } = pp;
   const xmax = putXMax(K, r, q);
   const n = scheme.nodes;
-  const interp: ChebyshevInterpolation = qdPlusPutBoundary(S, K, r, q, vol, T, n + 1, 1e-8);
-  const sqrtT = Math.sqrt(T);
+  const power = schemePower(scheme, pp);
+  const interp: ChebyshevInterpolation = qdPlusPutBoundary(S, K, r, q, vol, T, n + 1, 1e-8, power);
   const B: PutBoundary = (tau) => {
-    const z = 2 * Math.sqrt(Math.abs(tau) / T) - 1;
+    const z = 2 * (power === 2 ? Math.sqrt(Math.abs(tau) / T) : Math.sqrt(Math.sqrt(Math.abs(tau) / T))) - 1;
     return xmax * Math.exp(-Math.sqrt(Math.max(0, interp.value(z))));
   };
   const h = (fv: number): number => {
@@ -266,6 +565,12 @@ export function fixedPointPutBoundary(pp: PutProblem, scheme: FixedPointScheme, 
     return l * l;
   };
   const useA = equation === 'FP-A' || (equation === 'auto' && Math.abs(r - q) < 0.001);
+  const plan = schemePlan(scheme, power);
+  // Nodes with τ < ε² take QuantLib's τ -> 0 limits: only the generic path has them.
+  if (plan !== undefined && T * plan.tauFrac[1]! >= EPSILON * EPSILON) {
+    plannedSweeps(pp, xmax, interp.y, plan, planPoints(plan, scheme, useA), useA, scheme);
+    return { B, y: interp.y, xmax };
+  }
   const eqn = useA ? fpEquationA(K, r, q, vol, B, scheme.fpIntegrator) : fpEquationB(K, r, q, vol, B, scheme.fpIntegrator, scheme.substituteFpB === true);
 
   const size = n + 1;
@@ -274,8 +579,8 @@ export function fixedPointPutBoundary(pp: PutProblem, scheme: FixedPointScheme, 
   const ndres = new Float64Array(2);
   const taus = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    const x = 0.5 * sqrtT * (1 + interp.nodes[i]!);
-    taus[i] = x * x;
+    const h = 0.5 * (1 + interp.nodes[i]!);
+    taus[i] = power === 2 ? (Math.sqrt(T) * h) ** 2 : T * h * h * h * h;
   }
   // Jacobi-Newton sweeps (ALO section 4.3.2; QuantLib does one), then plain fixed-point sweeps.
   const newtonSweeps = Math.min(scheme.newtonSweeps ?? 1, scheme.iterations);
@@ -300,7 +605,7 @@ export function fixedPointPutBoundary(pp: PutProblem, scheme: FixedPointScheme, 
     }
     interp.y.set(y);
   }
-  return B;
+  return { B, y: interp.y, xmax };
 }
 
 /** Resolves options.scheme. */
@@ -321,8 +626,12 @@ export function fixedPointEngineWith(
 ): EngineResult {
   rejectDoubleBoundary(p, 'fixed-point');
   const pp = toPutProblem(p);
-  const B = putIsEuropean(pp.r, pp.q, pp.T) ? undefined : fixedPointPutBoundary(pp, scheme, equation);
-  return assembleResult(p, pp, B, scheme.priceIntegrator, wantBoundary);
+  if (putIsEuropean(pp.r, pp.q, pp.T)) return assembleResult(p, pp, undefined, scheme.priceIntegrator, wantBoundary);
+  const { B, y, xmax } = fixedPointPutBoundaryNodes(pp, scheme, equation);
+  const power = schemePower(scheme, pp);
+  const points = planPremium(schemePlan(scheme, power), scheme, power);
+  const premium: PlannedPremium | typeof scheme.priceIntegrator = points === undefined ? scheme.priceIntegrator : { points, xmax, y };
+  return assembleResult(p, pp, B, premium, wantBoundary);
 }
 
 /**
@@ -331,5 +640,6 @@ export function fixedPointEngineWith(
  */
 export function fixedPointEngine(p: AmericanParams, o: AmericanOptions, wantBoundary: boolean): EngineResult {
   const name = resolveSchemeName(o);
-  return fixedPointEngineWith(p, FIXED_POINT_SCHEMES[name], schemeEquation(name), wantBoundary);
+  const { scheme, equation } = presetScheme(name, toPutProblem(p));
+  return fixedPointEngineWith(p, scheme, equation, wantBoundary);
 }

@@ -1,6 +1,7 @@
 import { InvalidInputError, normCdf, normPdf } from '@quantforge/core';
 import { bsPriceKernel } from '../../european/black-scholes';
 import type { AmericanParams, EngineResult, ExerciseBoundary } from '../types';
+import type { PremiumPoints } from './collocation-plan';
 import type { Integrator } from './quadrature';
 
 /**
@@ -82,6 +83,66 @@ export function putPremium(
   return { price: res[0]!, delta: res[1]!, gamma: res[2]! };
 }
 
+/**
+ * The boundary at the collocation nodes, stored as y_k = (ln(B/x_max))², with the premium's
+ * precomputed quadrature points (see collocation-plan.ts): the premium then needs no
+ * interpolation divisions and no logarithm per point.
+ */
+export interface PlannedPremium {
+  points: PremiumPoints;
+  xmax: number;
+  /** y at the n + 1 Chebyshev nodes. */
+  y: Float64Array;
+}
+
+/** {@link putPremium} on precomputed points: same integrand, same limits. */
+export function putPremiumPlanned(S: number, K: number, r: number, q: number, vol: number, T: number, plan: PlannedPremium): PutValue {
+  const { points, xmax, y } = plan;
+  const { count, s: sv, w: wv, rows } = points;
+  const size = y.length;
+  const sqrtT = Math.sqrt(T);
+  const c = 2 / (S * vol);
+  const lnSx = Math.log(S / xmax);
+  const phi0 = normPdf(0);
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  for (let j = 0; j < count; j++) {
+    const off = j * size;
+    let Y = 0;
+    for (let k = 0; k < size; k++) Y += rows[off + k]! * y[k]!;
+    const sq = Y > 0 ? Math.sqrt(Y) : 0;
+    const b = xmax * Math.exp(-sq);
+    const z = sqrtT * sv[j]!;
+    const t = z * z;
+    const dr = Math.exp(-r * t);
+    const dq = Math.exp(-q * t);
+    const v = vol * z;
+    const wj = wv[j]! * sqrtT;
+    if (v >= EPSILON) {
+      if (b > EPSILON) {
+        const dp = (lnSx + sq + (r - q) * t) / v + 0.5 * v;
+        const dm = dp - v;
+        const PhiP = normCdf(-dp);
+        const PhiM = normCdf(-dm);
+        const phiM = normPdf(dm);
+        // S e^{-qt} φ(d₊) = B e^{-rt} φ(d₋).
+        const phiP = (b * dr * phiM) / (S * dq);
+        const carry = r * K - q * b;
+        p0 += wj * 2 * z * (r * K * dr * PhiM - q * S * dq * PhiP);
+        p1 += wj * (-2 * z * q * dq * PhiP - c * dr * phiM * carry);
+        p2 += wj * c * (q * dq * phiP + carry * dr * phiM * (1 / S + dm / (S * v)));
+      }
+    } else if (S * dq === b * dr || Math.abs(S * dq - b * dr) <= 42 * EPSILON * S) {
+      p0 += wj * z * (r * K * dr - q * S * dq);
+      p1 += wj * -c * dr * phi0 * (r * K - q * b);
+    } else if (b * dr > S * dq) {
+      p0 += wj * 2 * z * (r * K * dr - q * S * dq);
+    }
+  }
+  return { price: p0, delta: p1, gamma: p2 };
+}
+
 /** European put price, delta and gamma. */
 export function europeanPut(S: number, K: number, r: number, q: number, vol: number, T: number): PutValue {
   const sd = vol * Math.sqrt(T);
@@ -152,7 +213,7 @@ export function assembleResult(
   p: AmericanParams,
   pp: PutProblem,
   boundary: PutBoundary | undefined,
-  integrator: Integrator,
+  premium: Integrator | PlannedPremium,
   wantBoundary: boolean,
 ): EngineResult {
   const { S, K, r, q, vol, T } = pp;
@@ -165,7 +226,7 @@ export function assembleResult(
     const eu = europeanPut(S, K, r, q, vol, T);
     v = eu;
     if (boundary !== undefined) {
-      const e = putPremium(S, K, r, q, vol, T, boundary, integrator);
+      const e = 'points' in premium ? putPremiumPlanned(S, K, r, q, vol, T, premium) : putPremium(S, K, r, q, vol, T, boundary, premium);
       if (e.price > 0) v = { price: eu.price + e.price, delta: eu.delta + e.delta, gamma: eu.gamma + e.gamma };
     }
     theta = pdeTheta(v, S, r, q, vol);

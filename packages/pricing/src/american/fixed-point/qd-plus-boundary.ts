@@ -178,6 +178,7 @@ export function qdPlusPutBoundaryAtTau(
 /**
  * The put exercise boundary of the QD+ approximation on n Chebyshev nodes in z = 2 sqrt(τ/T) - 1,
  * stored as y = (ln(B/x_max))² (QuantLib's getPutExerciseBoundary). B(τ) = x_max exp(-sqrt(y)).
+ * `power` 4: nodes in z = 2 (τ/T)^{1/4} - 1 instead (the fixed-point engine's quartic variable).
  */
 export function qdPlusPutBoundary(
   S: number,
@@ -188,12 +189,14 @@ export function qdPlusPutBoundary(
   T: number,
   n: number,
   eps: number,
+  power: 2 | 4 = 2,
 ): ChebyshevInterpolation {
   const xmax = putXMax(K, r, q);
   const interp = new ChebyshevInterpolation(n);
   for (let i = 0; i < n; i++) {
     const z = interp.nodes[i]!;
-    const tau = 0.25 * T * (1 + z) * (1 + z);
+    const h = 0.5 * (1 + z);
+    const tau = power === 2 ? 0.25 * T * (1 + z) * (1 + z) : T * h * h * h * h;
     const b = qdPlusPutBoundaryAtTau(S, K, r, q, vol, tau, eps).boundary;
     const l = Math.log(b / xmax);
     interp.y[i] = l * l;
