@@ -18,7 +18,8 @@ export { batchLength, toFloat64Column, toTypeColumn, outputBuffer, statusBuffer 
 export type { NumericColumn, TypeColumn, BatchOptions } from './batch/columns';
 export { erf, erfc, erfcx } from './special/erf';
 export { logGamma, gamma } from './special/gamma';
-export { normPdf, normCdf, normInv, normLogCdf } from './distributions/normal';
+export { normPdf, normCdf, normCdfTailRatio, normInv, normLogCdf } from './distributions/normal';
+export { exp } from './special/exp';
 export { bivariateNormalCdf } from './distributions/bivariate-normal';
 export { brent } from './roots/brent';
 export { newton, halley } from './roots/newton';

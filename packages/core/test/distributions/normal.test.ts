@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normCdf, normInv, normLogCdf, normPdf } from '../../src/distributions/normal';
+import { normCdf, normCdfTailRatio, normInv, normLogCdf, normPdf } from '../../src/distributions/normal';
 import { InvalidInputError } from '../../src/errors/errors';
 import { casesFor, normalFixture, relError, summarize, ulpError } from '../helpers/accuracy';
 import { toleranceFor } from '../../../../test-utils/fixture';
@@ -38,6 +38,25 @@ describe('normCdf against 50-digit mpmath', () => {
     expect(normCdf(Infinity)).toBe(1);
     expect(normCdf(-40)).toBe(0); // Phi(-40) ~ 3.7e-350 underflows
     expect(normCdf(9)).toBe(1); // 1 - 1.1e-19 rounds to 1
+  });
+});
+
+describe('normCdfTailRatio: normPdf(x)·normCdfTailRatio(x) against the normCdf fixture', () => {
+  const rows = casesFor('normCdf')
+    .filter((c) => (c.input.x as number) < -0.66291 && (c.input.x as number) >= -37)
+    .map((c) => ({ x: c.input.x as number, exp: c.expected.normCdf, got: normPdf(c.input.x as number) * normCdfTailRatio(c.input.x as number) }));
+  const s = summarize(rows.map((r) => ({ ...r, id: String(r.x) })));
+  it(`relative error <= 1e-15 on [-37, -0.66291) (measured max ${s.maxRel.toExponential(2)} = ${s.maxUlp} ulp over ${s.cases} points)`, () => {
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) expect(relError(r.got, r.exp), `x=${r.x}`).toBeLessThanOrEqual(1e-15);
+  });
+  it('elsewhere: Phi/phi (slow path), limits, and NaN throws', () => {
+    expect(normCdfTailRatio(0)).toBe(0.5 / normPdf(0));
+    expect(normCdfTailRatio(1)).toBe(normCdf(1) / normPdf(1));
+    expect(normCdfTailRatio(-Infinity)).toBe(0);
+    expect(() => normCdfTailRatio(Number.NaN)).toThrow(InvalidInputError);
+    // Mills' ratio ~ 1/t for large t.
+    expect(Math.abs(normCdfTailRatio(-1e6) * 1e6 - 1)).toBeLessThan(1e-11);
   });
 });
 

@@ -1,4 +1,4 @@
-import { normCdf, normPdf } from '@quantforge/core';
+import { normCdf, normCdfTailRatio, normPdf } from '@quantforge/core';
 
 /**
  * The one kernel behind every scalar and batch greek in this package, so that a batch row and
@@ -28,7 +28,10 @@ import { normCdf, normPdf } from '@quantforge/core';
  *   ultima = -vega/σ²·(d1·d2·(1 - d1·d2) + d1² + d2²)
  *
  * Numerical care:
- * - N(w·d) is evaluated directly (core's erfc-based normCdf), never as 1 - N(-w·d).
+ * - N(w·d) is Cody's ANORM as in core's normCdf, with the one exponential shared: n(d1) is
+ *   computed once, n(d2) = n(d1)·S·e^{-qT}/(K·e^{-rT}), and in a tail N(y) = n(y)·R(y) (lower) or
+ *   1 - n(-y)·R(-y) (upper, as normCdf itself) with core's exponential-free normCdfTailRatio;
+ *   where a density is near underflow it falls back to normCdf.
  * - ln(S/K) falls back to ln S - ln K when S/K over/underflows.
  * - d1 = ln(F/K)/(σ√T) + σ√T/2 (σ² never overflows), d2 = d1 - σ√T; the price is formed
  *   like @quantforge/pricing's bsPriceKernel (same d1, d2, terms) and floored at 0.
@@ -124,10 +127,34 @@ export function greeksKernel(
     d2 = d1 - vst;
   }
 
-  const nw1 = normCdf(w * d1);
-  const nw2 = normCdf(w * d2);
   const sdq = S * dq;
   const kdr = K * dr;
+  // One exponential for n(d1), N(w·d1) and N(w·d2): F·n(d1) = K·n(d2) (F = S·e^{-qT}, K·e^{-rT}
+  // discounted alike), and in a tail N(y) = n(y)·R(y) with core's exponential-free ratio R.
+  const n1 = degenerate ? 0 : normPdf(d1);
+  const n2s = (n1 * sdq) / kdr; // n(d2), used only when it is a normal double below 0.4
+  let nw1 = 0;
+  let nw2 = 0;
+  if (n1 > SHARED_MIN && n2s > SHARED_MIN && n2s < 0.4) {
+    // One loop body, so V8 inlines the tail ratio and normCdf once (its inlining budget).
+    for (let j = 0; j < 2; j++) {
+      const y = j === 0 ? w * d1 : w * d2;
+      const a = y < 0 ? y : -y;
+      let c: number;
+      if (a < -CENTRAL) {
+        const p = (j === 0 ? n1 : n2s) * normCdfTailRatio(a);
+        c = y < 0 ? p : 1 - p;
+      } else {
+        c = normCdf(y);
+      }
+      if (j === 0) nw1 = c;
+      else nw2 = c;
+    }
+  } else {
+    // A density near underflow (or a discount factor that over/underflowed): direct forms.
+    nw1 = normCdf(w * d1);
+    nw2 = normCdf(w * d2);
+  }
 
   // Rounding can leave a deep out-of-the-money value at -1 ulp; a price is never negative.
   const raw = w * (sdq * nw1 - kdr * nw2);
@@ -139,7 +166,6 @@ export function greeksKernel(
   out[RHO] = (rhoMode === RHO_BSM ? w * T * kdr * nw2 : -T * price) + 0;
   out[PHI] = -w * T * sdq * nw1 + 0;
 
-  const n1 = degenerate ? 0 : normPdf(d1);
   // Carry term of theta (the only part without a density).
   const thetaCarry = -w * r * kdr * nw2 + w * q * sdq * nw1;
   if (firstOrderOnly) {
@@ -194,6 +220,11 @@ export function greeksKernel(
   out[ULTIMA] = (-vega / (sigma * sigma)) * (d1d2 * (1 - d1d2) + d1 * d1 + d2 * d2);
   out[VETA] = vega * (q + d1 * dd1dT - half);
 }
+
+/** Below this a density is (near) subnormal and n·R loses relative precision. */
+const SHARED_MIN = 1e-290;
+/** Cody's central range |y| <= 0.66291, where normCdf is a rational without an exponential. */
+const CENTRAL = 0.66291;
 
 /** expiry = 0: intrinsic value; delta/dualDelta from the payoff (1/2 at the kink); the rest 0. */
 function expiredGreeks(w: number, S: number, K: number, out: Float64Array): void {

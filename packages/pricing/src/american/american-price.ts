@@ -16,10 +16,11 @@ const METHODS: readonly AmericanMethod[] = [
 /** Methods that model discrete cash dividends; the others take a continuous yield only. */
 const CASH_DIVIDEND_METHODS: ReadonlySet<AmericanMethod> = new Set(['fd', 'lsm', 'crr', 'jr', 'tian', 'trigeorgis', 'leisen-reimer', 'joshi', 'trinomial']);
 
-function runEngine(method: AmericanMethod, p: AmericanParams, o: AmericanOptions, wantBoundary: boolean): EngineResult {
+/** `wantVegaRho`: the engine may return vega and rho itself (fixed-point: implicit differentiation). */
+function runEngine(method: AmericanMethod, p: AmericanParams, o: AmericanOptions, wantBoundary: boolean, wantVegaRho = false): EngineResult {
   switch (method) {
     case 'fixed-point':
-      return fixedPointEngine(p, o, wantBoundary);
+      return fixedPointEngine(p, o, wantBoundary, wantVegaRho);
     case 'qdplus':
       return qdPlusEngine(p, o, wantBoundary);
     case 'fd':
@@ -88,14 +89,15 @@ export function americanPrice(input: AmericanInput, options: AmericanOptions = {
   const method = resolveMethod(options, p);
   const limit = degenerate(p, method);
   if (limit !== undefined) return limit;
-  const base = runEngine(method, p, options, false);
+  const base = runEngine(method, p, options, false, true);
   if (base.vega !== undefined && base.rho !== undefined) return { ...base, vega: base.vega, rho: base.rho, method };
   // Relative bumps sized for a second-order central difference with ~1e-8 truncation at double precision.
   const hVol = 1e-4 * Math.max(p.vol, 0.01);
   const hRate = 1e-4;
   const priceAt = (q: AmericanParams) => runEngine(method, q, options, false).price;
-  const vega = (priceAt({ ...p, vol: p.vol + hVol }) - priceAt({ ...p, vol: p.vol - hVol })) / (2 * hVol);
-  const rho = (priceAt({ ...p, rate: p.rate + hRate }) - priceAt({ ...p, rate: p.rate - hRate })) / (2 * hRate);
+  // An engine may give one of them (fixed-point: rho is bumped next to a regime change in the rate).
+  const vega = base.vega ?? (priceAt({ ...p, vol: p.vol + hVol }) - priceAt({ ...p, vol: p.vol - hVol })) / (2 * hVol);
+  const rho = base.rho ?? (priceAt({ ...p, rate: p.rate + hRate }) - priceAt({ ...p, rate: p.rate - hRate })) / (2 * hRate);
   return { ...base, vega, rho, method };
 }
 

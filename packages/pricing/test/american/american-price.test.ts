@@ -83,7 +83,14 @@ describe.each(METHODS)('%s: laws', (method) => {
     fc.assert(
       fc.property(arbInput, (input) => {
         const r = americanPrice(input, options);
-        expect(r.price).toBeGreaterThanOrEqual(bsPrice(input) - allowedError(method, input, r.stdError));
+        if (method === 'bjerksund-stensland') {
+          // A flat exercise boundary is one feasible policy: the formula is a lower bound that can
+          // fall below the European value (QuantLib's σ = 10 check: 94.895 < 95.12), never below
+          // the exercise value.
+          expect(r.price).toBeGreaterThanOrEqual(Math.max((input.type === 'call' ? 1 : -1) * (input.spot - input.strike), 0) - 1e-12);
+        } else {
+          expect(r.price).toBeGreaterThanOrEqual(bsPrice(input) - allowedError(method, input, r.stdError));
+        }
       }),
       { numRuns },
     );

@@ -5,6 +5,8 @@ import { fpAPoints, fpBPoints, premiumPoints, type FpAForm, type FpPoints, type 
 import { assembleResult, putIsEuropean, rejectDoubleBoundary, toPutProblem, type PlannedPremium, type PutBoundary, type PutProblem } from './premium';
 import { putXMax, qdPlusPutBoundary } from './qd-plus-boundary';
 import { GaussLegendreIntegrator, TanhSinhIntegrator, type Integrator } from './quadrature';
+import { europeanPutSensitivities, premiumSensitivities, type PutSensitivities } from './sensitivities';
+import { bsPriceKernel } from '../../european/black-scholes';
 
 /**
  * Andersen, Lake & Offengenden (2016), "High-performance American option pricing", Journal of
@@ -28,6 +30,8 @@ import { GaussLegendreIntegrator, TanhSinhIntegrator, type Integrator } from './
 
 const EPSILON = 2.220446049250313e-16;
 const INV_SQRT_2PI = 0.3989422804014327;
+/** Sweeps from which the iteration is converged enough for implicit-function vega and rho. */
+const MIN_SWEEPS_FOR_IFT = 4;
 
 /** An iteration scheme (QuantLib's QdFpIterationScheme). */
 export interface FixedPointScheme {
@@ -454,8 +458,9 @@ function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: Sche
       for (let j = 0; j < J; j++) {
         const idx = base + j;
         if (edge[j] === 1) {
-          res0 += c1[idx]!;
-          res1 += useA ? c2[idx]! : c0[idx]!;
+          // FP-A: K1+K2 (c1) and K3 (c2); FP-B: the r-weighted (c0) and q-weighted (c1) integrals.
+          res0 += useA ? c1[idx]! : c0[idx]!;
+          res1 += useA ? c2[idx]! : c1[idx]!;
           continue;
         }
         const off = idx * size;
@@ -550,7 +555,7 @@ export function fixedPointPutBoundaryNodes(
   pp: PutProblem,
   scheme: FixedPointScheme,
   equation: FixedPointEquation = 'auto',
-): { B: PutBoundary; y: Float64Array; xmax: number } {
+): { B: PutBoundary; y: Float64Array; xmax: number; planned?: { plan: SchemePlan; pts: FpPoints; useA: boolean } } {
   const { S, K, r, q, vol, T } = pp;
   const xmax = putXMax(K, r, q);
   const n = scheme.nodes;
@@ -568,8 +573,9 @@ export function fixedPointPutBoundaryNodes(
   const plan = schemePlan(scheme, power);
   // Nodes with τ < ε² take QuantLib's τ -> 0 limits: only the generic path has them.
   if (plan !== undefined && T * plan.tauFrac[1]! >= EPSILON * EPSILON) {
-    plannedSweeps(pp, xmax, interp.y, plan, planPoints(plan, scheme, useA), useA, scheme);
-    return { B, y: interp.y, xmax };
+    const pts = planPoints(plan, scheme, useA);
+    plannedSweeps(pp, xmax, interp.y, plan, pts, useA, scheme);
+    return { B, y: interp.y, xmax, planned: { plan, pts, useA } };
   }
   const eqn = useA ? fpEquationA(K, r, q, vol, B, scheme.fpIntegrator) : fpEquationB(K, r, q, vol, B, scheme.fpIntegrator, scheme.substituteFpB === true);
 
@@ -623,23 +629,77 @@ export function fixedPointEngineWith(
   scheme: FixedPointScheme,
   equation: FixedPointEquation,
   wantBoundary: boolean,
+  wantSensitivities = false,
 ): EngineResult {
   rejectDoubleBoundary(p, 'fixed-point');
   const pp = toPutProblem(p);
-  if (putIsEuropean(pp.r, pp.q, pp.T)) return assembleResult(p, pp, undefined, scheme.priceIntegrator, wantBoundary);
-  const { B, y, xmax } = fixedPointPutBoundaryNodes(pp, scheme, equation);
+  if (putIsEuropean(pp.r, pp.q, pp.T)) {
+    const result = assembleResult(p, pp, undefined, scheme.priceIntegrator, wantBoundary);
+    if (wantSensitivities) withSensitivities(p, result, europeanPutSensitivities(pp.S, pp.K, pp.r, pp.q, pp.vol, pp.T));
+    return result;
+  }
+  const { B, y, xmax, planned } = fixedPointPutBoundaryNodes(pp, scheme, equation);
   const power = schemePower(scheme, pp);
   const points = planPremium(schemePlan(scheme, power), scheme, power);
   const premium: PlannedPremium | typeof scheme.priceIntegrator = points === undefined ? scheme.priceIntegrator : { points, xmax, y };
-  return assembleResult(p, pp, B, premium, wantBoundary);
+  const result = assembleResult(p, pp, B, premium, wantBoundary);
+  // Vega and rho by the implicit function theorem on the planned path (else the dispatcher bumps).
+  // The theorem differentiates the fixed point itself: with QuantLib's 2-sweep 'fast' scheme the
+  // price is far from it (~1e-3), so bumps (the derivative of what is priced) are kept there.
+  if (wantSensitivities && planned !== undefined && points !== undefined && scheme.iterations >= MIN_SWEEPS_FOR_IFT) {
+    if (pp.S <= B(pp.T)) {
+      withSensitivities(p, result, { vol: 0, r: 0, q: 0 });
+    } else {
+      const eu = europeanPutSensitivities(pp.S, pp.K, pp.r, pp.q, pp.vol, pp.T);
+      const e = premiumSensitivities(pp, xmax, y, planned.plan, planned.pts, planned.useA, points);
+      // undefined: the premium is not positive (the price is the European one) or the solve failed.
+      if (e !== undefined) withSensitivities(p, result, { vol: eu.vol + e.vol, r: eu.r + e.r, q: eu.q + e.q });
+      else if (!(result.price > europeanPutValue(pp))) withSensitivities(p, result, eu);
+    }
+  }
+  return result;
+}
+
+function europeanPutValue(pp: PutProblem): number {
+  return bsPriceKernel(-1, pp.S, pp.K, pp.T, pp.r, pp.q, pp.vol);
+}
+
+/**
+ * The price is not differentiable in the rate where the regime changes: r = 0 for a put (European
+ * for r <= 0, a premium of order r above), r = q (x_max = K min(1, r/q), the preset's equation).
+ * Within RATE_KINK of one, rho is left to the dispatcher's central bump (the one-sided derivative
+ * would disagree with every finite difference across the kink).
+ */
+const RATE_KINK = 2e-4;
+
+function rateRegime(pp: PutProblem, r: number, q: number): string {
+  if (putIsEuropean(r, q, pp.T)) return 'E';
+  const carry = r - q;
+  return (carry >= 0.001 ? 'c' : carry > 0 ? 'n' : 'y') + (q > 0 && r / q < 1 ? 'x' : '');
+}
+
+function nearRateKink(p: AmericanParams): boolean {
+  const pp = toPutProblem(p);
+  const here = rateRegime(pp, pp.r, pp.q);
+  for (const h of [-RATE_KINK, RATE_KINK]) {
+    const other = p.w === -1 ? rateRegime(pp, pp.r + h, pp.q) : rateRegime(pp, pp.r, pp.q + h);
+    if (other !== here) return true;
+  }
+  return false;
+}
+
+/** Vega and rho of the option from the put problem's derivatives (a call's rate is the put's q). */
+function withSensitivities(p: AmericanParams, result: EngineResult, d: PutSensitivities): void {
+  result.vega = d.vol;
+  if (!nearRateKink(p)) result.rho = p.w === -1 ? d.r : d.q;
 }
 
 /**
  * American option by the Andersen-Lake-Offengenden fixed-point method. `o.scheme`: 'fast'
  * (QuantLib's fastScheme), 'accurate' (default), 'high-precision'. Assumes expiry > 0, spot > 0.
  */
-export function fixedPointEngine(p: AmericanParams, o: AmericanOptions, wantBoundary: boolean): EngineResult {
+export function fixedPointEngine(p: AmericanParams, o: AmericanOptions, wantBoundary: boolean, wantSensitivities = false): EngineResult {
   const name = resolveSchemeName(o);
   const { scheme, equation } = presetScheme(name, toPutProblem(p));
-  return fixedPointEngineWith(p, scheme, equation, wantBoundary);
+  return fixedPointEngineWith(p, scheme, equation, wantBoundary, wantSensitivities);
 }
