@@ -11,6 +11,7 @@ export {
   logRatio,
 } from './european/normalised-black';
 export { bsPriceBatch, black76PriceBatch, bachelierPriceBatch } from './european/batch';
+export { isValidBsRow, isValidForwardRow } from './european/row-validity';
 export type { BsInput, Black76Input, BachelierInput, BsBatchInput, ForwardBatchInput } from './european/types';
 export { americanPrice, americanValuation, americanExerciseBoundary } from './american/american-price';
 export type {

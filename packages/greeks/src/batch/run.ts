@@ -3,7 +3,7 @@ import { SLOT, SLOT_COUNT } from '../greek-names';
 import type { BsGreekName } from '../greek-names';
 import { greeksKernel } from '../kernel/generalized';
 import type { RhoMode } from '../kernel/generalized';
-import { isValidRow } from '../kernel/validity';
+import { isValidBsRow } from '@quantforge/pricing';
 
 /** Options of the batch greek functions. */
 export interface GreeksBatchOptions<G extends string> {
@@ -34,7 +34,7 @@ export interface GreeksColumns {
 /**
  * Resolves the selection and the output buffers (throwing only on shape/option errors, before
  * any row is written), then runs the shared kernel row by row: no allocation per element.
- * A row that fails {@link isValidRow} gets NaN in every output and `BatchStatus.InvalidInput`.
+ * A row that fails {@link isValidBsRow} gets NaN in every output and `BatchStatus.InvalidInput`.
  */
 export function runGreeksBatch(
   allowed: readonly BsGreekName[],
@@ -76,7 +76,7 @@ export function runGreeksBatch(
     const r = rate[i];
     const qi = q[i];
     const sigma = vol[i];
-    if (isValidRow(wi, S, K, T, r, qi, sigma)) {
+    if (isValidBsRow(wi, S, K, T, r, qi, sigma)) {
       greeksKernel(wi, S, K, T, r, qi, sigma, rhoMode, scratch, firstOrderOnly);
       for (let k = 0; k < m; k++) bufs[k][i] = scratch[slots[k]];
       if (status !== undefined) status[i] = BatchStatus.Ok;

@@ -44,7 +44,7 @@ import { normCdf, normCdfTailRatio, normPdf } from '@quantforge/core';
  * delta = w·1{wS > wK}, dualDelta = -w·1{wS > wK}, where the indicator is 1/2 at S = K (the
  * T → 0⁺ limit of N(w·d1), and the midpoint of the payoff's kink); every other greek is 0.
  *
- * Inputs are assumed valid (see `kernel/validity.ts`); the caller validates.
+ * Inputs are assumed valid (see `isValidBsRow` in @quantforge/pricing); the caller validates.
  */
 
 /** Rho as dV/drate with the dividend yield held fixed (Black-Scholes-Merton). */

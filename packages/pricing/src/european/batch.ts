@@ -3,6 +3,7 @@ import type { BatchOptions } from '@quantforge/core';
 import { bachelierPriceKernel } from './bachelier';
 import { black76PriceKernel } from './black76';
 import { bsPriceKernel } from './black-scholes';
+import { isValidBsRow, isValidForwardRow } from './row-validity';
 import type { BsBatchInput, ForwardBatchInput } from './types';
 
 /*
@@ -12,8 +13,6 @@ import type { BsBatchInput, ForwardBatchInput } from './types';
  * (only a length mismatch between columns, a caller bug, throws up front).
  */
 
-const isPositive = (x: number): boolean => x > 0 && x < Infinity;
-const isFinite = (x: number): boolean => x - x === 0;
 
 /**
  * Black-Scholes-Merton prices for many options at once.
@@ -41,7 +40,7 @@ export function bsPriceBatch(input: BsBatchInput, options: BatchOptions = {}): F
     const r = rate[i];
     const q = dividendYield[i];
     const v = vol[i];
-    const ok = (w === 1 || w === -1) && isPositive(S) && isPositive(K) && T >= 0 && T < Infinity && isFinite(r) && isFinite(q) && isPositive(v);
+    const ok = isValidBsRow(w, S, K, T, r, q, v);
     out[i] = ok ? bsPriceKernel(w, S, K, T, r, q, v) : Number.NaN;
     if (status !== undefined) status[i] = ok ? BatchStatus.Ok : BatchStatus.InvalidInput;
   }
@@ -75,9 +74,7 @@ function forwardBatch(input: ForwardBatchInput, options: BatchOptions, lognormal
     const T = expiry[i];
     const r = rate[i];
     const v = vol[i];
-    // Black-76 needs F, K > 0; Bachelier accepts any finite forward and strike.
-    const levelsOk = lognormal ? isPositive(F) && isPositive(K) : isFinite(F) && isFinite(K);
-    const ok = (w === 1 || w === -1) && levelsOk && T >= 0 && T < Infinity && isFinite(r) && isPositive(v);
+    const ok = isValidForwardRow(w, F, K, T, r, v, lognormal);
     out[i] = !ok
       ? Number.NaN
       : lognormal
