@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const pkgs = ['core', 'pricing', 'greeks', 'volatility', 'datasets'] as const;
+const pkgs = ['core', 'pricing', 'greeks', 'volatility', 'risk', 'portfolio', 'drift', 'datasets'] as const;
 const alias = Object.fromEntries(
   pkgs.map((p) => [`@quantforge/${p}`, fileURLToPath(new URL(`./packages/${p}/src/index.ts`, import.meta.url))]),
 );
