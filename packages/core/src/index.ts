@@ -30,3 +30,11 @@ export type { RandomSource } from './random/xoshiro';
 export { SobolSequence, SOBOL_MAX_DIMENSION } from './random/sobol';
 export type { SobolOptions } from './random/sobol';
 export { BrownianBridge } from './random/brownian-bridge';
+// Barrels of the shared numerics (one owner each while they are being built).
+export * from './linalg/index';
+export * from './statistics/index';
+export * from './optimize/minimizers';
+export * from './optimize/least-squares';
+export * from './quadrature/index';
+export * from './distributions/student-t-family';
+export * from './distributions/chi-square-family';

@@ -1,1 +1,2 @@
-export {};
+export * from './construction';
+export * from './analytics';

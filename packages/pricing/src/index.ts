@@ -24,3 +24,4 @@ export type {
   ExerciseBoundary,
   EngineResult,
 } from './american/types';
+export * from './heston/index';

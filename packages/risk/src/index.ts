@@ -1,1 +1,2 @@
-export {};
+export * from './statistical';
+export * from './book';

@@ -8,3 +8,5 @@ export { impliedVolBatch, black76ImpliedVolBatch, impliedNormalVolBatch } from '
 export type { ImpliedVolBatchInput, ForwardImpliedVolBatchInput } from './implied/batch';
 export { americanImpliedVol } from './american/american-implied-vol';
 export type { AmericanImpliedVolInput, AmericanImpliedVolOptions } from './american/american-implied-vol';
+export * from './surface/index';
+export * from './chain/index';
