@@ -53,9 +53,12 @@ export class InfeasibleError extends QuantforgeError {
 /** An iterative method stopped before reaching its tolerance. */
 export class ConvergenceError extends QuantforgeError {
   readonly iterations: number;
-  constructor(message: string, iterations: number) {
+  /** The last iterate the method reached (parameters, a root estimate...), when it has one. */
+  readonly lastIterate: unknown;
+  constructor(message: string, iterations: number, lastIterate?: unknown) {
     super(message);
     this.iterations = iterations;
+    this.lastIterate = lastIterate;
   }
 }
 

@@ -1,1 +1,10 @@
-export {};
+export type { MatrixInput } from './matrix-input';
+export { toRows, toSquareRows, toSymmetricRows } from './matrix-input';
+export { cholesky, choleskySolve } from './cholesky';
+export { symmetricEigen, fromEigen } from './symmetric-eigen';
+export type { SymmetricEigen } from './symmetric-eigen';
+export { nearestPsd } from './nearest-psd';
+export type { NearestPsdOptions, NearestPsdResult } from './nearest-psd';
+export { nearestCorrelation } from './nearest-correlation';
+export type { NearestCorrelationOptions, NearestCorrelationResult } from './nearest-correlation';
+export { solveLinear, invertSpd } from './solve';
