@@ -1,1 +1,3 @@
-export {};
+/** Barrel: Student-t distribution and the regularized incomplete beta function it rests on. */
+export { regularizedIncompleteBeta, regularizedIncompleteBetaComplement, logBeta } from '../special/incomplete-beta';
+export { studentTPdf, studentTLogPdf, studentTCdf, studentTSf, studentTInv } from './student-t';

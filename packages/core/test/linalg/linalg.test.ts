@@ -81,7 +81,7 @@ describe('nearestCorrelation (Higham 2002)', () => {
   it('returns a PSD unit-diagonal matrix, leaves a valid correlation matrix unchanged, and is idempotent', () => {
     const corr = fc.integer({ min: 2, max: 6 }).chain((n) =>
       fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((off) => {
-        const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+        const m: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
         let k = 0;
         for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) m[i][j] = m[j][i] = off[k++];
         return m;
