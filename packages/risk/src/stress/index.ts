@@ -1,0 +1,10 @@
+export { stressTest } from './stress-test';
+export type { StressResult } from './stress-test';
+export { spotVolLadder } from './ladder';
+export type { SpotVolLadder, SpotVolLadderOptions } from './ladder';
+export { worstWindows, historicalScenario, historicalReplay, STANDARD_SCENARIOS } from './historical';
+export type { Compounding, HistoricalWindow, HistoricalScenarioInput, ReplayWindow } from './historical';
+export { reverseStressTest, factorShock } from './reverse';
+export type { FactorRef, ReverseStressOptions, ReverseStressPoint, ReverseStressResult } from './reverse';
+export { proposeRecovery } from './recovery';
+export type { RecoveryOptions, RecoveryProposal, Reduction } from './recovery';

@@ -1,0 +1,10 @@
+export { ssviPhi } from './phi';
+export type { SsviPhi, SsviHestonPhi, SsviPowerLawPhi } from './phi';
+export { ssviTotalVariance, ssviSliceToRaw, ssviConditions } from './ssvi';
+export type { SsviParams } from './ssvi';
+export { calibrateSsvi } from './calibrate';
+export type { CalibrateSsviInput, SsviSliceInput, SsviCalibration } from './calibrate';
+export { sviCalendarArbitrage } from './calendar';
+export type { SviSlice, CalendarCheckOptions, CalendarPairResult } from './calendar';
+export { repairSviSurface } from './repair';
+export type { RepairOptions, RepairedSlice } from './repair';
