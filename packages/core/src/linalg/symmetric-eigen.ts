@@ -15,8 +15,17 @@ export interface SymmetricEigen {
  */
 export function symmetricEigen(a: MatrixInput, field = 'matrix'): SymmetricEigen {
   const A = toSymmetricRows(a, field);
-  const evd = new EigenvalueDecomposition(new Matrix(A), { assumeSymmetric: true });
-  const raw = evd.realEigenvalues;
+  // Scale by a power of two (exact) so the largest entry is ~1, and flush entries below 2^-960 of
+  // it to zero: they cannot move an eigenvalue by even one ulp of ‖A‖, and subnormal entries make
+  // the QL deflation test eps·tst1 underflow to 0, which sends ml-matrix's tql2 off the end of its
+  // arrays (a TypeError on e.g. [[0, -5e-324], [-5e-324, 0.0092]]).
+  let maxAbs = 0;
+  for (const row of A) for (const v of row) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs > 0 ? 2 ** -Math.ceil(Math.log2(maxAbs)) : 1;
+  const tiny = 2 ** -960;
+  const scaled = A.map((row) => row.map((v) => (Math.abs(v * scale) < tiny ? 0 : v * scale)));
+  const evd = new EigenvalueDecomposition(new Matrix(scaled), { assumeSymmetric: true });
+  const raw = evd.realEigenvalues.map((v) => v / scale);
   const V = evd.eigenvectorMatrix.to2DArray();
   const n = raw.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => raw[i] - raw[j]);

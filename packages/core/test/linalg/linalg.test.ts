@@ -116,6 +116,23 @@ describe('nearestCorrelation (Higham 2002)', () => {
   });
 });
 
+describe('symmetricEigen edge cases', () => {
+  it('subnormal and zero entries (ml-matrix tql2 alone throws a TypeError on the first)', () => {
+    const { values } = symmetricEigen([
+      [0, -5e-324],
+      [-5e-324, 0.0092],
+    ]);
+    expect(Array.from(values)).toEqual([0, 0.0092]);
+    expect(Array.from(symmetricEigen([[0, 0], [0, 0]]).values)).toEqual([0, 0]);
+    // Huge and tiny scales are handled without overflow: eigenvalues of c·[[2,1],[1,2]] are c and 3c.
+    for (const c of [1e-300, 1e300]) {
+      const v = symmetricEigen([[2 * c, c], [c, 2 * c]]).values;
+      expect(Math.abs(v[0] - c)).toBeLessThan(1e-15 * c);
+      expect(Math.abs(v[1] - 3 * c)).toBeLessThan(1e-15 * 3 * c);
+    }
+  });
+});
+
 describe('nearestPsd', () => {
   it('clips negative eigenvalues: result PSD, the Frobenius-nearest (eigenvalues max(λ, 0))', () => {
     const a = [
