@@ -48,7 +48,7 @@ const MAXGAM = 171.62437695630272;
  * Stirling's series for log Gamma(x) - [(x - 1/2) log x - x + log sqrt(2 pi)]:
  * sum_k B_{2k} / (2k (2k-1) x^{2k-1}), k = 1..8. At x >= 13 the omitted term is < 1e-20.
  */
-function stirlingCorrection(x: number): number {
+export function stirlingCorrection(x: number): number {
   const z = 1 / (x * x);
   // B2/2, B4/12, B6/30, B8/56, B10/90, B12/132, B14/182, B16/240
   return (

@@ -7,7 +7,7 @@
  * x > max(a, 1.1); and for x <= 1.1 the series for Q = 1 − x^a/Γ(a+1) + x^a/Γ(a) Σ (−x)^n/(n!(a+n))
  * so small Q keeps its relative precision. The complement is only ever formed where it is >= ~0.3.
  *
- * The prefactor x^a e^{−x}/Γ(a) is evaluated as sqrt(a/2π) e^{−stirlerr(a)} e^{a·log1pmx((x−a)/a)}
+ * The prefactor x^a e^{−x}/Γ(a) is evaluated as sqrt(a/2π) e^{−stirlingCorrection(a)} e^{a·log1pmx((x−a)/a)}
  * for a >= 10 (no cancellation in a log x − x − log Γ(a)), and as pow(x, a) e^{−x}/Γ(a) below.
  * Accuracy: relative error a few ulps times the condition number of the function (which grows like
  * |x − a| in the far tails, inherent to any method); the result keeps relative precision in both
@@ -15,7 +15,7 @@
  * continued fraction take O(√a) terms, so the iteration cap grows like √a (ConvergenceError past it).
  */
 import { ConvergenceError, InvalidInputError } from '../errors/errors';
-import { gamma, logGamma } from './gamma';
+import { gamma, logGamma, stirlingCorrection } from './gamma';
 
 const EPS = 2.220446049250313e-16;
 const TINY = 1e-300;
@@ -56,28 +56,10 @@ function aLog1pmx(a: number, x: number): number {
   return a * Math.log(x / a) - d;
 }
 
-/** Stirling's error log Γ(a) − [(a − 1/2) log a − a + log √(2π)] for a >= 10 (8-term series). */
-function stirlerr(a: number): number {
-  const z = 1 / (a * a);
-  return (
-    (0.08333333333333333 +
-      z *
-        (-0.002777777777777778 +
-          z *
-            (7.936507936507937e-4 +
-              z *
-                (-5.952380952380953e-4 +
-                  z *
-                    (8.417508417508417e-4 +
-                      z * (-0.0019175269175269176 + z * (0.00641025641025641 + z * -0.029550653594771242))))))) /
-    a
-  );
-}
-
 /** x^a e^{−x} / Γ(a), x > 0. */
 function powExpOverGamma(a: number, x: number): number {
   if (a >= 10) {
-    return Math.sqrt(a / (2 * Math.PI)) * Math.exp(aLog1pmx(a, x) - stirlerr(a));
+    return Math.sqrt(a / (2 * Math.PI)) * Math.exp(aLog1pmx(a, x) - stirlingCorrection(a));
   }
   if (x < 700 && a > 1e-300) {
     const v = (Math.pow(x, a) * Math.exp(-x)) / gamma(a);
