@@ -14,6 +14,9 @@ export { bsPriceBatch, black76PriceBatch, bachelierPriceBatch } from './european
 export { isValidBsRow, isValidForwardRow } from './european/row-validity';
 export type { BsInput, Black76Input, BachelierInput, BsBatchInput, ForwardBatchInput } from './european/types';
 export { americanPrice, americanValuation, americanExerciseBoundary } from './american/american-price';
+export { fixedPointImpliedVol } from './american/fixed-point/implied-vol';
+export { americanPriceBatch } from './american/american-batch';
+export type { AmericanBatchInput, AmericanBatchOptions, AmericanBatchResult } from './american/american-batch';
 export type {
   AmericanInput,
   AmericanOptions,

@@ -12,6 +12,7 @@ import type { AmericanInput, AmericanMethod, AmericanOptions, AmericanParams, Am
 const METHODS: readonly AmericanMethod[] = [
   'fixed-point', 'qdplus', 'crr', 'jr', 'tian', 'trigeorgis', 'leisen-reimer', 'joshi', 'trinomial', 'fd', 'lsm', 'baw', 'bjerksund-stensland',
 ];
+const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
 
 /** Methods that model discrete cash dividends; the others take a continuous yield only. */
 const CASH_DIVIDEND_METHODS: ReadonlySet<AmericanMethod> = new Set(['fd', 'lsm', 'crr', 'jr', 'tian', 'trigeorgis', 'leisen-reimer', 'joshi', 'trinomial']);
@@ -28,9 +29,9 @@ function runEngine(method: AmericanMethod, p: AmericanParams, o: AmericanOptions
     case 'lsm':
       return lsmEngine(p, o, wantBoundary);
     case 'baw':
-      return bawEngine(p, o);
+      return bawEngine(p, o, wantVegaRho);
     case 'bjerksund-stensland':
-      return bjerksundStenslandEngine(p, o);
+      return bjerksundStenslandEngine(p, o, wantVegaRho);
     default:
       return treeEngine(p, o, method, wantBoundary);
   }
@@ -38,7 +39,7 @@ function runEngine(method: AmericanMethod, p: AmericanParams, o: AmericanOptions
 
 function resolveMethod(options: AmericanOptions, p: AmericanParams): AmericanMethod {
   const method = options.method ?? 'fixed-point';
-  if (!METHODS.includes(method)) throw new InvalidInputError('options.method', `must be one of ${METHODS.join(', ')}`, method);
+  if (!METHOD_SET.has(method)) throw new InvalidInputError('options.method', `must be one of ${METHODS.join(', ')}`, method);
   if (p.dividends.length > 0 && !CASH_DIVIDEND_METHODS.has(method)) {
     throw new InvalidInputError('dividends', `cash dividends are not supported by method '${method}'; use 'fd', 'lsm' or a tree`);
   }
@@ -71,7 +72,10 @@ export function americanValuation(input: AmericanInput, options: AmericanOptions
   const method = resolveMethod(options, p);
   const limit = degenerate(p, method);
   if (limit !== undefined) return { price: limit.price, delta: limit.delta, gamma: limit.gamma, theta: limit.theta, method };
-  return { ...runEngine(method, p, options, false), method };
+  // Engines return a fresh object: tag it instead of copying (a few µs on the closed forms).
+  const r = runEngine(method, p, options, false) as EngineResult & { method: AmericanMethod };
+  r.method = method;
+  return r;
 }
 
 /**
@@ -90,7 +94,11 @@ export function americanPrice(input: AmericanInput, options: AmericanOptions = {
   const limit = degenerate(p, method);
   if (limit !== undefined) return limit;
   const base = runEngine(method, p, options, false, true);
-  if (base.vega !== undefined && base.rho !== undefined) return { ...base, vega: base.vega, rho: base.rho, method };
+  if (base.vega !== undefined && base.rho !== undefined) {
+    const r = base as AmericanResult;
+    r.method = method;
+    return r;
+  }
   // Relative bumps sized for a second-order central difference with ~1e-8 truncation at double precision.
   const hVol = 1e-4 * Math.max(p.vol, 0.01);
   const hRate = 1e-4;

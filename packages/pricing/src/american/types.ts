@@ -63,8 +63,9 @@ export interface AmericanOptions {
    * Fixed-point engine: 'fast' (QuantLib's fastScheme exactly, ~1e-3); 'accurate' (default,
    * about 1e-6 on the reference set: FP-B where r − q >= 0.001, in put coordinates, since FP-A is
    * unstable there; FP-A otherwise); 'high-precision' (about 2e-8).
+   * Bjerksund-Stensland: '1993' (default; one flat boundary, QuantLib's engine) or '2002' (two).
    */
-  scheme?: 'fast' | 'accurate' | 'high-precision';
+  scheme?: 'fast' | 'accurate' | 'high-precision' | '1993' | '2002';
 }
 
 /** Validated, normalised inputs handed to every engine (w = +1 call, -1 put). */

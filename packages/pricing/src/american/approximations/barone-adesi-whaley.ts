@@ -14,13 +14,16 @@ import type { AmericanOptions, AmericanParams, EngineResult } from '../types';
  * Δ and Γ are analytic (S* does not depend on S); θ is a central difference in expiry.
  */
 
-function criticalPrice(w: 1 | -1, K: number, rd: number, dd: number, variance: number): number {
+function criticalPrice(w: 1 | -1, K: number, rd: number, dd: number, variance: number, seed = NaN): number {
   const sd = Math.sqrt(variance);
   const n = (2 * Math.log(dd / rd)) / variance;
   const m = (-2 * Math.log(rd)) / variance;
   const bT = Math.log(dd / rd);
   let Si: number;
-  if (w === 1) {
+  if (seed > 0) {
+    // A nearby problem's critical price (the bumps of the greeks): Newton converges in 1-3 steps.
+    Si = seed;
+  } else if (w === 1) {
     const qu = (-(n - 1) + Math.sqrt((n - 1) * (n - 1) + 4 * m)) / 2;
     const Su = K / (1 - 1 / qu);
     const h = (-(bT + 2 * sd) * K) / (Su - K);
@@ -64,9 +67,11 @@ interface BawValue {
   price: number;
   delta: number;
   gamma: number;
+  /** The critical price S* (NaN when there is no early exercise). */
+  critical: number;
 }
 
-function bawValue(p: AmericanParams): BawValue {
+function bawValue(p: AmericanParams, seed = NaN): BawValue {
   const { w, spot: S, strike: K, expiry: T, rate: r, dividendYield: q, vol } = p;
   const variance = vol * vol * T;
   const sd = Math.sqrt(variance);
@@ -77,10 +82,11 @@ function bawValue(p: AmericanParams): BawValue {
     price: bsPriceKernel(w, S, K, T, r, q, vol),
     delta: w === 1 ? dd * normCdf(d1S) : -dd * normCdf(-d1S),
     gamma: (dd * normPdf(d1S)) / (S * sd),
+    critical: NaN,
   };
   // A call on a non-dividend-paying stock (q <= 0) is never exercised early (QuantLib's branch).
   if (dd >= 1 && w === 1) return euro;
-  const Sk = criticalPrice(w, K, rd, dd, variance);
+  const Sk = criticalPrice(w, K, rd, dd, variance, seed);
   const n = (2 * Math.log(dd / rd)) / variance;
   const kk = Math.abs(rd - 1) > 1e-13 ? (-2 * Math.log(rd)) / (variance * (1 - rd)) : 2 / variance;
   const disc = Math.sqrt((n - 1) * (n - 1) + 4 * kk);
@@ -88,16 +94,26 @@ function bawValue(p: AmericanParams): BawValue {
   const d1 = (Math.log((Sk * dd) / (rd * K)) + 0.5 * variance) / sd;
   const a = w === 1 ? (Sk / Q) * (1 - dd * normCdf(d1)) : -(Sk / Q) * (1 - dd * normCdf(-d1));
   const inContinuation = w === 1 ? S < Sk : S > Sk;
-  if (!inContinuation) return { price: w * (S - K), delta: w, gamma: 0 };
+  if (!inContinuation) return { price: w * (S - K), delta: w, gamma: 0, critical: Sk };
   const x = Math.pow(S / Sk, Q);
-  return { price: euro.price + a * x, delta: euro.delta + (a * Q * x) / S, gamma: euro.gamma + (a * Q * (Q - 1) * x) / (S * S) };
+  return { price: euro.price + a * x, delta: euro.delta + (a * Q * x) / S, gamma: euro.gamma + (a * Q * (Q - 1) * x) / (S * S), critical: Sk };
 }
 
-/** Barone-Adesi-Whaley American approximation with analytic Δ, Γ and a bumped θ. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the engine signature takes options; BAW has none
-export function bawEngine(p: AmericanParams, _o: AmericanOptions): EngineResult {
+/**
+ * Barone-Adesi-Whaley American approximation with analytic Δ, Γ, a bumped θ and, when
+ * `wantVegaRho`, vega and rho by central bumps (h = 1e-4 max(σ, 0.01), 1e-4). Each bump's
+ * critical-price Newton starts from the base S* (1-3 steps instead of ~6 from the seed; it
+ * converges to the same S* at 1e-13·K).
+ */
+export function bawEngine(p: AmericanParams, _o: AmericanOptions, wantVegaRho = false): EngineResult {
   const v = bawValue(p);
+  const s = v.critical;
   const ht = Math.min(1e-5 * Math.max(p.expiry, 1 / 365), 0.5 * p.expiry);
-  const theta = (bawValue({ ...p, expiry: p.expiry - ht }).price - bawValue({ ...p, expiry: p.expiry + ht }).price) / (2 * ht) + 0;
-  return { price: v.price, delta: v.delta, gamma: v.gamma, theta };
+  const theta = (bawValue({ ...p, expiry: p.expiry - ht }, s).price - bawValue({ ...p, expiry: p.expiry + ht }, s).price) / (2 * ht) + 0;
+  if (!wantVegaRho) return { price: v.price, delta: v.delta, gamma: v.gamma, theta };
+  const hv = 1e-4 * Math.max(p.vol, 0.01);
+  const vega = (bawValue({ ...p, vol: p.vol + hv }, s).price - bawValue({ ...p, vol: p.vol - hv }, s).price) / (2 * hv);
+  const hr = 1e-4;
+  const rho = (bawValue({ ...p, rate: p.rate + hr }, s).price - bawValue({ ...p, rate: p.rate - hr }, s).price) / (2 * hr);
+  return { price: v.price, delta: v.delta, gamma: v.gamma, theta, vega, rho };
 }

@@ -5,8 +5,7 @@ import { fpAPoints, fpBPoints, premiumPoints, type FpAForm, type FpPoints, type 
 import { assembleResult, putIsEuropean, rejectDoubleBoundary, toPutProblem, type PlannedPremium, type PutBoundary, type PutProblem } from './premium';
 import { putXMax, qdPlusPutBoundary } from './qd-plus-boundary';
 import { GaussLegendreIntegrator, TanhSinhIntegrator, type Integrator } from './quadrature';
-import { europeanPutSensitivities, premiumSensitivities, type PutSensitivities } from './sensitivities';
-import { bsPriceKernel } from '../../european/black-scholes';
+import { europeanPutSensitivities, iftScratch, premiumPartials, solveSensitivities, sweepJacobian, type IftScratch, type PutSensitivities } from './sensitivities';
 
 /**
  * Andersen, Lake & Offengenden (2016), "High-performance American option pricing", Journal of
@@ -62,7 +61,7 @@ export interface FixedPointScheme {
   variable?: 'sqrt' | 'quartic' | 'auto';
 }
 
-function schemePower(scheme: FixedPointScheme, pp?: PutProblem): 2 | 4 {
+export function schemePower(scheme: FixedPointScheme, pp?: PutProblem): 2 | 4 {
   if (scheme.variable === 'quartic') return 4;
   if (scheme.variable === 'auto' && pp !== undefined && pp.r > pp.q) return 4;
   return 2;
@@ -326,7 +325,7 @@ function fixedPointValue(K: number, r: number, q: number, tau: number, b: number
 }
 
 /** Per-scheme precomputed tables (collocation-plan.ts) and scratch buffers reused across calls. */
-interface SchemePlan {
+export interface SchemePlan {
   power: 2 | 4;
   size: number;
   /** τ_i / T = (1 + z_i)²/4. */
@@ -350,7 +349,7 @@ interface SchemePlan {
 const plans = [new WeakMap<FixedPointScheme, SchemePlan>(), new WeakMap<FixedPointScheme, SchemePlan>()];
 
 /** The plan of a scheme whose fixed-point rule is fixed (not adaptive); undefined otherwise. */
-function schemePlan(scheme: FixedPointScheme, power: 2 | 4): SchemePlan | undefined {
+export function schemePlan(scheme: FixedPointScheme, power: 2 | 4): SchemePlan | undefined {
   const cache = plans[power === 2 ? 0 : 1]!;
   const cached = cache.get(scheme);
   if (cached !== undefined) return cached;
@@ -380,7 +379,7 @@ function schemePlan(scheme: FixedPointScheme, power: 2 | 4): SchemePlan | undefi
   return plan;
 }
 
-function planPoints(plan: SchemePlan, scheme: FixedPointScheme, useA: boolean): FpPoints {
+export function planPoints(plan: SchemePlan, scheme: FixedPointScheme, useA: boolean): FpPoints {
   const rule = scheme.fpIntegrator.rule!()!;
   const power = plan.power;
   if (useA) return (plan.fpA ??= fpAPoints(rule, scheme.nodes, scheme.fpAForm ?? 'y', power));
@@ -388,7 +387,7 @@ function planPoints(plan: SchemePlan, scheme: FixedPointScheme, useA: boolean): 
 }
 
 /** The premium's precomputed points when the scheme's price rule is fixed, else undefined. */
-function planPremium(plan: SchemePlan | undefined, scheme: FixedPointScheme, power: 2 | 4): PremiumPoints | undefined {
+export function planPremium(plan: SchemePlan | undefined, scheme: FixedPointScheme, power: 2 | 4): PremiumPoints | undefined {
   if (plan === undefined) {
     const rule = scheme.priceIntegrator.rule?.();
     return rule === undefined ? undefined : premiumPoints(rule, scheme.nodes, scheme.premiumForm ?? 'z', power);
@@ -404,12 +403,53 @@ function planPremium(plan: SchemePlan | undefined, scheme: FixedPointScheme, pow
  * The fixed-point sweeps on precomputed points (same equations, limits and Newton step as the
  * generic path below): y holds (ln(B/x_max))² at the n + 1 nodes and is updated in place.
  */
-function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: SchemePlan, pts: FpPoints, useA: boolean, scheme: FixedPointScheme): void {
-  const { K, r, q, vol, T } = pp;
-  const { size, tauFrac, vm, ivm, drift, c0, c1, c2, next } = plan;
-  const { count: J, mu, g1, g2, edge, rows } = pts;
-  const n = size - 1;
+export function plannedSweeps(
+  pp: PutProblem,
+  xmax: number,
+  y: Float64Array,
+  plan: SchemePlan,
+  pts: FpPoints,
+  useA: boolean,
+  scheme: FixedPointScheme,
+  ift?: IftScratch,
+  sweeps: number = scheme.iterations,
+  newtonSweepsIn: number = scheme.newtonSweeps ?? 1,
+  expCache?: SweepExpCache,
+): void {
+  const n = plan.size - 1;
+  const next = plan.next;
   // Everything that does not change between sweeps.
+  fillSweepTables(pp, plan, pts, useA, expCache);
+  const lnKx = Math.log(pp.K / xmax);
+  const newtonSweeps = Math.min(newtonSweepsIn, sweeps);
+  for (let k = 0; k < sweeps; k++) {
+    const newton = k < newtonSweeps;
+    if (ift !== undefined && k === sweeps - 1 && !newton) {
+      // The last plain sweep also assembles the implicit-function system at its input y.
+      sweepJacobian(pp, xmax, y, plan, pts, useA, next, ift);
+    } else {
+      sweepOnce(pp, xmax, lnKx, y, plan, pts, useA, newton);
+    }
+    updateIterate(plan, y, n, scheme.anderson === true && k > newtonSweeps);
+  }
+}
+
+/** The per-(node, point) factors of the sweep that do not depend on the iterate. */
+/**
+ * e^{ru}, e^{qu} per (node, point) of one (T, r, q) — they do not depend on the vol, so repeated
+ * evaluations at other vols (implied vol) reuse them.
+ */
+export interface SweepExpCache {
+  er: Float64Array;
+  eq: Float64Array;
+  filled: boolean;
+}
+
+function fillSweepTables(pp: PutProblem, plan: SchemePlan, pts: FpPoints, useA: boolean, cache?: SweepExpCache): void {
+  const { r, q, vol, T } = pp;
+  const { size, tauFrac, vm, ivm, drift, c0, c1, c2 } = plan;
+  const { count: J, mu, g1, g2, edge } = pts;
+  const n = size - 1;
   for (let i = 1; i <= n; i++) {
     const tau = T * tauFrac[i]!;
     const st = Math.sqrt(tau);
@@ -418,8 +458,18 @@ function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: Sche
       const idx = (i - 1) * J + j;
       const m = tau * mu[j]!;
       const u = tau - m;
-      const er = Math.exp(r * u);
-      const eq = Math.exp(q * u);
+      let er: number;
+      let eq: number;
+      if (cache === undefined) {
+        er = Math.exp(r * u);
+        eq = Math.exp(q * u);
+      } else if (cache.filled) {
+        er = cache.er[idx]!;
+        eq = cache.eq[idx]!;
+      } else {
+        er = cache.er[idx] = Math.exp(r * u);
+        eq = cache.eq[idx] = Math.exp(q * u);
+      }
       const v = vol * st * Math.sqrt(mu[j]!);
       vm[idx] = v;
       ivm[idx] = 1 / v;
@@ -443,10 +493,16 @@ function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: Sche
       }
     }
   }
-  const lnKx = Math.log(K / xmax);
-  const newtonSweeps = Math.min(scheme.newtonSweeps ?? 1, scheme.iterations);
-  for (let k = 0; k < scheme.iterations; k++) {
-    const newton = k < newtonSweeps;
+  if (cache !== undefined) cache.filled = true;
+}
+
+/** One sweep: plan.next = G(y) (Jacobi-Newton when `newton`). */
+function sweepOnce(pp: PutProblem, xmax: number, lnKx: number, y: Float64Array, plan: SchemePlan, pts: FpPoints, useA: boolean, newton: boolean): void {
+  const { K, r, q, vol, T } = pp;
+  const { size, tauFrac, vm, ivm, drift, c0, c1, c2, next } = plan;
+  const { count: J, edge, rows } = pts;
+  const n = size - 1;
+  {
     for (let i = 1; i <= n; i++) {
       const tau = T * tauFrac[i]!;
       const yi = y[i]!;
@@ -512,7 +568,14 @@ function plannedSweeps(pp: PutProblem, xmax: number, y: Float64Array, plan: Sche
       const nv = l * l;
       next[i] = Number.isFinite(nv) ? nv : yi;
     }
-    if (scheme.anderson === true && k > newtonSweeps) {
+  }
+}
+
+/** y <- G(y) (plan.next), with depth-1 Anderson mixing when `anderson`. */
+function updateIterate(plan: SchemePlan, y: Float64Array, n: number, anderson: boolean): void {
+  const { next } = plan;
+  {
+    if (anderson) {
       // Depth-1 Anderson mixing: y = G_k - γ (G_k - G_{k-1}), γ minimising |F_k - γ (F_k - F_{k-1})|.
       let num = 0;
       let den = 0;
@@ -555,7 +618,8 @@ export function fixedPointPutBoundaryNodes(
   pp: PutProblem,
   scheme: FixedPointScheme,
   equation: FixedPointEquation = 'auto',
-): { B: PutBoundary; y: Float64Array; xmax: number; planned?: { plan: SchemePlan; pts: FpPoints; useA: boolean } } {
+  ift?: IftScratch,
+): { B: PutBoundary; y: Float64Array; xmax: number; planned?: { plan: SchemePlan; pts: FpPoints; useA: boolean; fused: boolean } } {
   const { S, K, r, q, vol, T } = pp;
   const xmax = putXMax(K, r, q);
   const n = scheme.nodes;
@@ -574,8 +638,9 @@ export function fixedPointPutBoundaryNodes(
   // Nodes with τ < ε² take QuantLib's τ -> 0 limits: only the generic path has them.
   if (plan !== undefined && T * plan.tauFrac[1]! >= EPSILON * EPSILON) {
     const pts = planPoints(plan, scheme, useA);
-    plannedSweeps(pp, xmax, interp.y, plan, pts, useA, scheme);
-    return { B, y: interp.y, xmax, planned: { plan, pts, useA } };
+    const fused = ift !== undefined && scheme.iterations > Math.min(scheme.newtonSweeps ?? 1, scheme.iterations);
+    plannedSweeps(pp, xmax, interp.y, plan, pts, useA, scheme, fused ? ift : undefined);
+    return { B, y: interp.y, xmax, planned: { plan, pts, useA, fused } };
   }
   const eqn = useA ? fpEquationA(K, r, q, vol, B, scheme.fpIntegrator) : fpEquationB(K, r, q, vol, B, scheme.fpIntegrator, scheme.substituteFpB === true);
 
@@ -638,31 +703,33 @@ export function fixedPointEngineWith(
     if (wantSensitivities) withSensitivities(p, result, europeanPutSensitivities(pp.S, pp.K, pp.r, pp.q, pp.vol, pp.T));
     return result;
   }
-  const { B, y, xmax, planned } = fixedPointPutBoundaryNodes(pp, scheme, equation);
+  // Vega and rho by the implicit function theorem on the planned path (else the dispatcher bumps),
+  // its linear system assembled in the last sweep (sensitivities.ts). The theorem differentiates
+  // the fixed point itself: with QuantLib's 2-sweep 'fast' scheme the price is far from it
+  // (~1e-3), so bumps (the derivative of what is priced) are kept there.
+  const ift = wantSensitivities && scheme.iterations >= MIN_SWEEPS_FOR_IFT ? iftScratch(scheme.nodes + 1) : undefined;
+  const { B, y, xmax, planned } = fixedPointPutBoundaryNodes(pp, scheme, equation, ift);
   const power = schemePower(scheme, pp);
   const points = planPremium(schemePlan(scheme, power), scheme, power);
-  const premium: PlannedPremium | typeof scheme.priceIntegrator = points === undefined ? scheme.priceIntegrator : { points, xmax, y };
-  const result = assembleResult(p, pp, B, premium, wantBoundary);
-  // Vega and rho by the implicit function theorem on the planned path (else the dispatcher bumps).
-  // The theorem differentiates the fixed point itself: with QuantLib's 2-sweep 'fast' scheme the
-  // price is far from it (~1e-3), so bumps (the derivative of what is priced) are kept there.
-  if (wantSensitivities && planned !== undefined && points !== undefined && scheme.iterations >= MIN_SWEEPS_FOR_IFT) {
+  if (ift !== undefined && planned?.fused === true && points !== undefined) {
     if (pp.S <= B(pp.T)) {
+      const result = assembleResult(p, pp, B, { points, xmax, y }, wantBoundary);
       withSensitivities(p, result, { vol: 0, r: 0, q: 0 });
-    } else {
-      const eu = europeanPutSensitivities(pp.S, pp.K, pp.r, pp.q, pp.vol, pp.T);
-      const e = premiumSensitivities(pp, xmax, y, planned.plan, planned.pts, planned.useA, points);
-      // undefined: the premium is not positive (the price is the European one) or the solve failed.
-      if (e !== undefined) withSensitivities(p, result, { vol: eu.vol + e.vol, r: eu.r + e.r, q: eu.q + e.q });
-      else if (!(result.price > europeanPutValue(pp))) withSensitivities(p, result, eu);
+      return result;
     }
+    const partials = premiumPartials(pp, xmax, y, points, ift);
+    const result = assembleResult(p, pp, B, { points, xmax, y }, wantBoundary, partials);
+    const eu = europeanPutSensitivities(pp.S, pp.K, pp.r, pp.q, pp.vol, pp.T);
+    // The premium is not positive: the price is the European one.
+    const e = partials.price > 0 ? solveSensitivities(ift, partials) : undefined;
+    if (e !== undefined) withSensitivities(p, result, { vol: eu.vol + e.vol, r: eu.r + e.r, q: eu.q + e.q });
+    else if (!(partials.price > 0)) withSensitivities(p, result, eu);
+    return result;
   }
-  return result;
+  const premium: PlannedPremium | typeof scheme.priceIntegrator = points === undefined ? scheme.priceIntegrator : { points, xmax, y };
+  return assembleResult(p, pp, B, premium, wantBoundary);
 }
 
-function europeanPutValue(pp: PutProblem): number {
-  return bsPriceKernel(-1, pp.S, pp.K, pp.T, pp.r, pp.q, pp.vol);
-}
 
 /**
  * The price is not differentiable in the rate where the regime changes: r = 0 for a put (European
@@ -678,7 +745,7 @@ function rateRegime(pp: PutProblem, r: number, q: number): string {
   return (carry >= 0.001 ? 'c' : carry > 0 ? 'n' : 'y') + (q > 0 && r / q < 1 ? 'x' : '');
 }
 
-function nearRateKink(p: AmericanParams): boolean {
+export function nearRateKink(p: AmericanParams): boolean {
   const pp = toPutProblem(p);
   const here = rateRegime(pp, pp.r, pp.q);
   for (const h of [-RATE_KINK, RATE_KINK]) {

@@ -215,6 +215,8 @@ export function assembleResult(
   boundary: PutBoundary | undefined,
   premium: Integrator | PlannedPremium,
   wantBoundary: boolean,
+  /** The premium and its S-derivatives when the caller has them already (fused with the greeks). */
+  known?: PutValue,
 ): EngineResult {
   const { S, K, r, q, vol, T } = pp;
   let v: PutValue;
@@ -226,7 +228,7 @@ export function assembleResult(
     const eu = europeanPut(S, K, r, q, vol, T);
     v = eu;
     if (boundary !== undefined) {
-      const e = 'points' in premium ? putPremiumPlanned(S, K, r, q, vol, T, premium) : putPremium(S, K, r, q, vol, T, boundary, premium);
+      const e = known !== undefined ? known : 'points' in premium ? putPremiumPlanned(S, K, r, q, vol, T, premium) : putPremium(S, K, r, q, vol, T, boundary, premium);
       if (e.price > 0) v = { price: eu.price + e.price, delta: eu.delta + e.delta, gamma: eu.gamma + e.gamma };
     }
     theta = pdeTheta(v, S, r, q, vol);

@@ -2,6 +2,9 @@ import { normCdf, normPdf } from '@quantforge/core';
 import type { FpPoints, PremiumPoints } from './collocation-plan';
 import type { PutProblem } from './premium';
 
+const EPSILON = 2.220446049250313e-16;
+const INV_SQRT_2PI = 0.3989422804014327;
+
 /**
  * Vega and the r- and q-derivatives of the fixed-point put price by the implicit function theorem
  * instead of bumping the engine (4 more runs). The collocated boundary y (y_k = (ln(B/x_max))² at
@@ -50,33 +53,60 @@ function lnXmaxDerivatives(r: number, q: number): [number, number] {
   return q > 0 && r / q < 1 ? [1 / r, -1 / q] : [0, 0];
 }
 
-/**
- * dP/dθ of the early-exercise premium on the converged boundary y (the European part is added by
- * the caller). Returns undefined when the premium integral is not positive (the engine then
- * returns the European price).
- */
-export function premiumSensitivities(
-  pp: PutProblem,
-  xmax: number,
-  y: Float64Array,
-  tables: SweepTables,
-  pts: FpPoints,
-  useA: boolean,
-  premium: PremiumPoints,
-): PutSensitivities | undefined {
-  const { S, K, r, q, vol, T } = pp;
-  const { size, tauFrac, vm, ivm, drift, c0, c1, c2 } = tables;
-  const n = size - 1;
-  const [lr, lq] = lnXmaxDerivatives(r, q);
-  const lnK = Math.log(K);
-  const ell = Math.log(xmax);
+/** Scratch buffers of the implicit-function step for n + 1 collocation nodes (reused across calls). */
+export interface IftScratch {
+  size: number;
+  /** n×n: I - ∂G/∂y. */
+  A: Float64Array;
+  /** n×3: ∂G/∂θ, then dy/dθ (θ = σ, r, q) after {@link solveSensitivities}. */
+  rhs: Float64Array;
+  dNy: Float64Array;
+  dDy: Float64Array;
+  /** ∂P/∂y_k of the premium. */
+  Py: Float64Array;
+}
 
-  // --- The premium P(y; θ): value, ∂P/∂y_k, ∂P/∂θ.
+const scratchBySize = new Map<number, IftScratch>();
+
+/** Shared scratch for `size` nodes (engines are synchronous, so one set per size suffices). */
+export function iftScratch(size: number): IftScratch {
+  let s = scratchBySize.get(size);
+  if (s === undefined) {
+    const n = size - 1;
+    s = { size, A: new Float64Array(n * n), rhs: new Float64Array(n * 3), dNy: new Float64Array(size), dDy: new Float64Array(size), Py: new Float64Array(size) };
+    scratchBySize.set(size, s);
+  }
+  return s;
+}
+
+/** The premium on the boundary y with its S-derivatives and its partial derivatives in θ at fixed y. */
+export interface PremiumPartials {
+  price: number;
+  delta: number;
+  gamma: number;
+  vol: number;
+  r: number;
+  q: number;
+}
+
+/**
+ * The early-exercise premium on precomputed points (the same integrand and limits as
+ * putPremiumPlanned in premium.ts) fused with its partial derivatives: ∂P/∂θ at fixed y and
+ * ∂P/∂y_k (left in s.Py).
+ */
+export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, premium: PremiumPoints, s: IftScratch): PremiumPartials {
+  const { S, K, r, q, vol, T } = pp;
+  const [lr, lq] = lnXmaxDerivatives(r, q);
   const { count, s: sv, w: wv, rows: prow } = premium;
+  const size = y.length;
   const sqrtT = Math.sqrt(T);
-  const lnSx = Math.log(S) - ell;
-  const Py = new Float64Array(size);
+  const lnSx = Math.log(S / xmax);
+  const c = 2 / (S * vol);
+  const Py = s.Py;
+  Py.fill(0);
   let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
   let pSig = 0;
   let pR = 0;
   let pQ = 0;
@@ -89,18 +119,34 @@ export function premiumSensitivities(
     const z = sqrtT * sv[j]!;
     const t = z * z;
     const v = vol * z;
-    if (!(v >= 2.220446049250313e-16) || !(b > 2.220446049250313e-16)) continue; // z -> 0: weight ∝ z
     const dr = Math.exp(-r * t);
     const dq = Math.exp(-q * t);
-    const wj = wv[j]! * sqrtT * 2 * z;
+    const wq = wv[j]! * sqrtT;
+    if (!(v >= EPSILON)) {
+      // z -> 0: the integrand's limits (as putPremiumPlanned); the θ-partials carry a factor z.
+      if (S * dq === b * dr || Math.abs(S * dq - b * dr) <= 42 * EPSILON * S) {
+        p0 += wq * z * (r * K * dr - q * S * dq);
+        p1 += wq * -c * dr * INV_SQRT_2PI * (r * K - q * b);
+      } else if (b * dr > S * dq) {
+        p0 += wq * 2 * z * (r * K * dr - q * S * dq);
+      }
+      continue;
+    }
+    if (!(b > EPSILON)) continue;
     const dp = (lnSx + sq + (r - q) * t) / v + 0.5 * v;
     const dm = dp - v;
     const PhiP = normCdf(-dp);
     const PhiM = normCdf(-dm);
     const phiM = normPdf(dm);
-    // ∂/∂d₊ of rK e^{-rt} Φ(-d₋) - qS e^{-qt} Φ(-d₊), with S e^{-qt} φ(d₊) = B e^{-rt} φ(d₋).
-    const dI = dr * phiM * (q * b - r * K);
+    // S e^{-qt} φ(d₊) = B e^{-rt} φ(d₋).
+    const phiP = (b * dr * phiM) / (S * dq);
+    const carry = r * K - q * b;
+    const wj = wq * 2 * z;
     p0 += wj * (r * K * dr * PhiM - q * S * dq * PhiP);
+    p1 += wq * (-2 * z * q * dq * PhiP - c * dr * phiM * carry);
+    p2 += wq * c * (q * dq * phiP + carry * dr * phiM * (1 / S + dm / (S * v)));
+    // ∂/∂d₊ of rK e^{-rt} Φ(-d₋) - qS e^{-qt} Φ(-d₊).
+    const dI = -dr * phiM * carry;
     if (sq > 0) {
       const gy = (wj * dI) / (2 * sq * v);
       for (let k = 0; k < size; k++) Py[k]! += gy * prow[off + k]!;
@@ -110,14 +156,33 @@ export function premiumSensitivities(
     pR += wj * (K * dr * PhiM * (1 - r * t) + (dI * (t - lr)) / v);
     pQ += wj * (-S * dq * PhiP * (1 - q * t) + (dI * (-t - lq)) / v);
   }
-  if (!(p0 > 0)) return undefined;
+  return { price: p0, delta: p1, gamma: p2, vol: pSig, r: pR, q: pQ };
+}
 
-  // --- The sweep map G(y; θ) at the nodes 1..n: Jacobian J = ∂G/∂y (n×n) and ∂G/∂θ (n×3).
+/**
+ * One plain sweep G(y) at the nodes 1..n written to `next` (as the engine's plain sweep:
+ * next_i = (ln(K e^{-(r-q)τ} N/D / x_max))², y_i kept where that is not finite), together with
+ * the implicit-function system at y: s.A = I - ∂G/∂y, s.rhs = ∂G/∂θ. Fusing the system into the
+ * engine's last sweep costs about half a sweep instead of one and a half.
+ */
+export function sweepJacobian(
+  pp: PutProblem,
+  xmax: number,
+  y: Float64Array,
+  tables: SweepTables,
+  pts: FpPoints,
+  useA: boolean,
+  next: Float64Array,
+  s: IftScratch,
+): void {
+  const { K, r, q, vol, T } = pp;
+  const { size, tauFrac, vm, ivm, drift, c0, c1, c2 } = tables;
+  const n = size - 1;
+  const [lr, lq] = lnXmaxDerivatives(r, q);
+  const lnK = Math.log(K);
+  const ell = Math.log(xmax);
   const { count: Jn, mu, edge, rows } = pts;
-  const A = new Float64Array(n * n); // becomes I - ∂G/∂y
-  const rhs = new Float64Array(n * 3);
-  const dNy = new Float64Array(size);
-  const dDy = new Float64Array(size);
+  const { A, rhs, dNy, dDy } = s;
   for (let i = 1; i <= n; i++) {
     const tau = T * tauFrac[i]!;
     const yi = y[i]!;
@@ -181,6 +246,7 @@ export function premiumSensitivities(
         const Pm = normCdf(dm);
         const Pp = normCdf(dp);
         const pm = normPdf(dm);
+        // φ(d₊) = φ(d₋) e^{-d₋ v - v²/2}... computed directly: one exp either way.
         const pp_ = normPdf(dp);
         res0 += c0[idx]! * Pm;
         res1 += c1[idx]! * Pp;
@@ -214,9 +280,8 @@ export function premiumSensitivities(
     const dKr = (lr + tau) / v;
     const dKq = (lq - tau) / v;
     let N: number, D: number, Ns: number, Ds: number, Nr: number, Dr: number, Nq: number, Dq: number, Ni: number, Di: number;
-    // Scale of ∂res/∂y_l onto N and D.
-    let sNy: number;
-    let sDy: number;
+    let yN: Float64Array = dNy;
+    let yD: Float64Array = dDy;
     if (useA) {
       // N = φ(dK₋)/v + r res1, D = φ(dK)/v + Φ(dK) + q res0.
       N = phKm / v + r * res1;
@@ -229,14 +294,9 @@ export function premiumSensitivities(
       Dq = (-dK * phK * dKq) / v + phK * dKq + res0 + q * r0q;
       Ni = (dKm * phKm) / (v * v) + r * r1i;
       Di = (dK * phK) / (v * v) - phK / v + q * r0i;
-      sNy = r;
-      sDy = q;
-      // dNy holds ∂res0/∂y (q part), dDy ∂res1/∂y (r part): swap into N and D below.
-      for (let l = 0; l < size; l++) {
-        const a = dNy[l]!;
-        dNy[l] = dDy[l]!;
-        dDy[l] = a;
-      }
+      // dNy holds ∂res0/∂y (the q part of D), dDy ∂res1/∂y (the r part of N).
+      yN = dDy;
+      yD = dNy;
     } else {
       // N = Φ(dK₋) + r res0, D = Φ(dK) + q res1.
       N = normCdf(dKm) + r * res0;
@@ -249,33 +309,63 @@ export function premiumSensitivities(
       Dq = phK * dKq + res1 + q * r1q;
       Ni = -phKm / v + r * r0i;
       Di = -phK / v + q * r1i;
-      sNy = r;
-      sDy = q;
     }
     // G_i = L², L = ln(K e^{-(r-q)τ} N/D) - ln x_max.
     const L = Math.log((K * Math.exp(-(r - q) * tau) * N) / D) - ell;
+    const g = L * L;
+    next[i] = Number.isFinite(g) ? g : yi;
     const twoL = 2 * L;
     const iN = 1 / N;
     const iD = 1 / D;
     const row = (i - 1) * n;
-    for (let l = 1; l <= n; l++) A[row + l - 1] = -twoL * (sNy * dNy[l]! * iN - sDy * dDy[l]! * iD);
+    for (let l = 1; l <= n; l++) A[row + l - 1] = -twoL * (r * yN[l]! * iN - q * yD[l]! * iD);
     if (sqi > 0) A[row + i - 1]! += (-twoL * (Ni * iN - Di * iD)) / (2 * sqi);
     A[row + i - 1]! += 1;
     rhs[(i - 1) * 3] = twoL * (Ns * iN - Ds * iD);
     rhs[(i - 1) * 3 + 1] = twoL * (Nr * iN - Dr * iD - tau - lr);
     rhs[(i - 1) * 3 + 2] = twoL * (Nq * iN - Dq * iD + tau - lq);
   }
-  if (!solveInPlace(A, rhs, n, 3)) return undefined;
-  let dS = pSig;
-  let dR = pR;
-  let dQ = pQ;
-  // Premium's ℓ-dependence at fixed y enters through lnSx (done above); node 0 is fixed (y_0 = 0).
+}
+
+/**
+ * Solves the system left by {@link sweepJacobian} (s.rhs becomes dy/dθ) and returns
+ * dP/dθ = ∂P/∂θ + ∂P/∂y · dy/dθ of the premium; undefined when the system is singular.
+ */
+export function solveSensitivities(s: IftScratch, partials: PremiumPartials): PutSensitivities | undefined {
+  const n = s.size - 1;
+  if (!solveInPlace(s.A, s.rhs, n, 3)) return undefined;
+  let dS = partials.vol;
+  let dR = partials.r;
+  let dQ = partials.q;
+  // Node 0 is fixed (y_0 = 0); the premium's x_max-dependence at fixed y is in the partials.
+  const { Py, rhs } = s;
   for (let i = 1; i <= n; i++) {
     dS += Py[i]! * rhs[(i - 1) * 3]!;
     dR += Py[i]! * rhs[(i - 1) * 3 + 1]!;
     dQ += Py[i]! * rhs[(i - 1) * 3 + 2]!;
   }
   return { vol: dS, r: dR, q: dQ };
+}
+
+/**
+ * dP/dθ of the early-exercise premium on the converged boundary y (the European part is added by
+ * the caller), unfused: the Jacobian at y, then the premium. Returns undefined when the premium
+ * integral is not positive (the engine then returns the European price) or the solve fails.
+ */
+export function premiumSensitivities(
+  pp: PutProblem,
+  xmax: number,
+  y: Float64Array,
+  tables: SweepTables,
+  pts: FpPoints,
+  useA: boolean,
+  premium: PremiumPoints,
+): PutSensitivities | undefined {
+  const s = iftScratch(tables.size);
+  const partials = premiumPartials(pp, xmax, y, premium, s);
+  if (!(partials.price > 0)) return undefined;
+  sweepJacobian(pp, xmax, y, tables, pts, useA, new Float64Array(tables.size), s);
+  return solveSensitivities(s, partials);
 }
 
 /** Gaussian elimination with partial pivoting: A X = B, B (n×c) overwritten by X. */
