@@ -4,17 +4,26 @@
 // (goal: median < 2 ms; volsurf-rs builds 20 tenors in ~1 ms — the anchor, not runnable here).
 // Inputs: the 245 SABR cases of packages/volatility/test/fixtures/sabr/hagan.json (QuantLib 1.29
 // values), the 20 noisy slices of .../svi/calibration.json, and a synthetic 20-expiry SSVI chain.
-// Writes benchmarks/results/volsurface.md. Environment: BENCH_ROUNDS (default 3).
+// Writes benchmarks/results/volsurface.md. Environment: BENCH_ROUNDS (default 3; the surface
+// builds use max(5, BENCH_ROUNDS) interleaved rounds), BENCH_NO_TASKSET=1 to not pin the process
+// to one CPU with taskset (the script re-executes itself under `taskset -c 1` when available, so
+// other engineers' jobs on the shared machine migrate to the other core less often).
 
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ql from '@quantlib/ql';
-import { VolSurface, calibrateSsvi, calibrateSvi, sabrVol, ssviTotalVariance } from '@quantforge/volatility';
+import { VolSurface, buildVolSurface, calibrateSsvi, calibrateSvi, sabrVol, ssviTotalVariance, sviCalendarArbitrage } from '@quantforge/volatility';
 import { BENCH_DIR, BUILD_DIR, ensureBuildDir, gxxVersion, readFloat64, writeColumns } from './lib/cpp.mjs';
 import { QL_HEADER, printMachine, quantlibVersion } from './lib/machine.mjs';
 import { fmtErr, fmtNs, fmtRatio, loadNote, measure, printTable } from './lib/timing.mjs';
 
+// Pin to one CPU (re-exec under taskset) unless asked not to or already pinned.
+if (!process.env.BENCH_PINNED && !process.env.BENCH_NO_TASKSET && spawnSync('taskset', ['--version']).status === 0) {
+  const r = spawnSync('taskset', ['-c', '1', process.execPath, fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
+  process.exit(r.status ?? 1);
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FIX = join(BENCH_DIR, '..', 'packages', 'volatility', 'test', 'fixtures');
 const lines = [];
@@ -201,10 +210,74 @@ const slices = T20.map((t) => ({
   k: k25,
   w: Array.from(ssviTotalVariance(k25, 0.04 * t * (1 + 0.1 * t), truth), (v) => v * (1 + 0.01 * (rnd() - 0.5))),
 }));
-const buildSvi = () => VolSurface.fromSviSlices(slices.map((s) => ({ expiry: s.expiry, params: calibrateSvi(s) })), 100);
-const buildSsvi = () => VolSurface.fromSsvi(calibrateSsvi({ slices }), 100);
-const buildSsviH = () => VolSurface.fromSsvi(calibrateSsvi({ slices, phi: 'heston' }), 100);
+const surfRmse = (surf) => {
+  let ss = 0;
+  let n = 0;
+  for (const s of slices) for (let i = 0; i < s.k.length; i++, n++) ss += (surf.totalVariance(s.k[i], s.expiry) - s.w[i]) ** 2;
+  return Math.sqrt(ss / n);
+};
+const sviCold = () => VolSurface.fromSviSlices(slices.map((s) => ({ expiry: s.expiry, params: calibrateSvi(s) })), 100);
+const builds = [
+  {
+    what: "buildVolSurface(quotes) — SSVI power-law: θ read at k = 0, fit ρ, η, γ, then structured joint polish (default)",
+    fn: () => buildVolSurface(slices, { forward: 100 }).surface,
+    runs: 60,
+  },
+  {
+    what: "buildVolSurface(quotes, { phi: 'heston' }) — SSVI Heston-like φ, same steps",
+    fn: () => buildVolSurface(slices, { phi: 'heston', forward: 100 }).surface,
+    runs: 60,
+  },
+  {
+    what: "buildVolSurface(quotes, { polish: false }) — SSVI, θ as read (no joint polish)",
+    fn: () => buildVolSurface(slices, { polish: false, forward: 100 }).surface,
+    runs: 60,
+  },
+  {
+    what: "buildVolSurface(quotes, { method: 'svi' }) — warm-started SVI slices, wing floors, calendar check",
+    fn: () => buildVolSurface(slices, { method: 'svi', forward: 100 }).surface,
+    runs: 60,
+  },
+  { what: '20 × calibrateSvi (cold, multi-start) + VolSurface.fromSviSlices (before)', fn: sviCold, runs: 12 },
+  {
+    what: "calibrateSsvi dense joint LM (23 params, 3 starts) + VolSurface.fromSsvi (before; ssviFit: 'joint')",
+    fn: () => VolSurface.fromSsvi(calibrateSsvi({ slices }), 100),
+    runs: 12,
+  },
+];
+// Interleaved rounds: every build runs `runs` times per round (after a warm-up), rounds alternate
+// between builds so each sees the same background load. Reported: median and p90 over all runs,
+// and the best of the per-round medians (background load only ever adds time).
+const SURF_ROUNDS = Math.max(5, ROUNDS);
+for (const b of builds) {
+  for (let i = 0; i < 10; i++) b.fn();
+  b.samples = [];
+  b.roundMedians = [];
+}
+for (let r = 0; r < SURF_ROUNDS; r++) {
+  for (const b of builds) {
+    const res = measure(b.fn, { warmup: 2, repeats: b.runs });
+    b.samples.push(...res.samples);
+    b.roundMedians.push(res.median);
+  }
+}
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+};
+const goal = (ms) => (ms < 2 ? 'yes' : 'no');
+const rows = builds.map((b) => {
+  const surf = b.fn();
+  const report = surf.arbitrageReport({ between: 1 });
+  const med = q(b.samples, 0.5) / 1e6;
+  const p90 = q(b.samples, 0.9) / 1e6;
+  const bestMed = Math.min(...b.roundMedians) / 1e6;
+  return [b.what, String(b.samples.length), med.toFixed(3), p90.toFixed(3), bestMed.toFixed(3), goal(bestMed) + ' / ' + goal(med), surfRmse(surf).toExponential(2), report.arbitrageFree ? 'yes' : 'NO'];
+});
 const fitted = slices.map((s) => ({ expiry: s.expiry, params: calibrateSvi(s) }));
+const oldCal = sviCalendarArbitrage(fitted);
 const construct = () => VolSurface.fromSviSlices(fitted, 100);
 const query = (() => {
   const surf = construct();
@@ -214,24 +287,30 @@ const query = (() => {
     return s;
   };
 })();
-const msSvi = best(buildSvi, { warmup: 3, repeats: 9 }) / 1e6;
-const msSsvi = best(buildSsvi, { warmup: 3, repeats: 9 }) / 1e6;
-const msSsviH = best(buildSsviH, { warmup: 3, repeats: 9 }) / 1e6;
 const msConstruct = best(construct, { warmup: 200, repeats: 51 }) / 1e6;
 const nsQuery = best(query, { warmup: 50, repeats: 21 }) / 1000;
-const ssviFit = calibrateSsvi({ slices });
-const goal = (ms) => (ms < 2 ? 'yes' : 'no');
-log('## 20-expiry surface build (20 × 25 quotes, synthetic SSVI chain with 1 % noise)');
+log('## 20-expiry surface build from quotes (20 × 25 quotes, synthetic SSVI chain with ±0.5 % noise)');
+log('');
+log(`Process pinned with taskset -c 1: ${process.env.BENCH_PINNED ? 'yes' : 'no'}; ${SURF_ROUNDS} interleaved rounds; load before the builds: ${await loadNote()}.`);
+log('');
+table(['what', 'runs', 'median ms', 'p90 ms', 'best-round median ms', '< 2 ms (best / median)', 'RMSE of w', 'arbitrage-free (report)'], rows);
 log('');
 table(
-  ['what', 'median ms', '< 2 ms goal', 'note'],
+  ['what', 'ms', 'note'],
   [
-    ['20 × calibrateSvi + VolSurface.fromSviSlices', msSvi.toFixed(2), goal(msSvi), 'independent arbitrage-free slices'],
-    ['calibrateSsvi (power-law φ, joint, 23 params) + VolSurface.fromSsvi', msSsvi.toFixed(2), goal(msSsvi), `RMSE ${ssviFit.rmse.toExponential(2)}; arbitrage-free by construction`],
-    ['calibrateSsvi (Heston-like φ) + VolSurface.fromSsvi', msSsviH.toFixed(2), goal(msSsviH), ''],
-    ['VolSurface.fromSviSlices from 20 fitted slices (no fitting)', msConstruct.toFixed(4), goal(msConstruct), ''],
-    ['surface.impliedVol(K, T) per query', (nsQuery / 1e6).toFixed(6), '', `${fmtNs(nsQuery)} ns/query`],
+    ['VolSurface.fromSviSlices from 20 fitted slices (no fitting)', msConstruct.toFixed(4), ''],
+    ['surface.impliedVol(K, T) per query', (nsQuery / 1e6).toFixed(6), `${fmtNs(nsQuery)} ns/query`],
   ],
+);
+log('');
+log(
+  `"arbitrage-free (report)": VolSurface.arbitrageReport({ between: 1 }) — butterfly at every slice and one mid-point per interval, calendar between consecutive checked expiries, 601 points on [-3, 3]. ` +
+    `The independent cold SVI fits (the "before" row) cross in the extrapolated right wing: ${oldCal.pairs.filter((p) => p.hasArbitrage).length} of 19 consecutive pairs have calendar arbitrage (worst min w_{i+1} - w_i = ${Math.min(...oldCal.pairs.map((p) => p.minDiff)).toExponential(2)} at k = ${oldCal.pairs.reduce((a, p) => (p.minDiff < a.minDiff ? p : a)).at}); buildVolSurface's SVI path bounds each slice's wing slopes by the previous one's and checks the rest.`,
+);
+log('');
+log(
+  'Before this change (same script, 2026-11-27 04:10 UTC, load average ≈ 13.6 on 2 CPUs, 3 rounds, median of 9): 20 × calibrateSvi + fromSviSlices 9.28 ms, dense joint calibrateSsvi + fromSsvi 51.8 ms (Heston-like φ 47.6 ms); ' +
+    'the "before" rows above are the same code paths re-measured now (calibrateSvi got faster too: multi-start candidates that converge to the same (m, σ) are polished once, and the reduced QP is allocation-free).',
 );
 log('');
 log('volsurf-rs (Rust, SVI/SSVI) reports ~1 ms for 20 tenors; it is not installed here, so that figure is the anchor, not a measured peer.');

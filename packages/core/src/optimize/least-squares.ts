@@ -133,234 +133,240 @@ export function levenbergMarquardt(
   }
   const throwOnMax = options.throwOnMaxIterations ?? true;
 
-  const x = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    const v = x0[j]!;
-    if (!Number.isFinite(v)) throw new InvalidInputError(`x0[${j}]`, 'must be finite', v);
-    x[j] = Math.min(Math.max(v, lower[j]!), upper[j]!);
-  }
+  // Work arrays come from a small pool keyed by (m, n) (allocation dominated small fits).
+  const ws = acquireWorkspace(m, n);
+  try {
+    const x = ws.x;
+    for (let j = 0; j < n; j++) {
+      const v = x0[j]!;
+      if (!Number.isFinite(v)) throw new InvalidInputError(`x0[${j}]`, 'must be finite', v);
+      x[j] = Math.min(Math.max(v, lower[j]!), upper[j]!);
+    }
 
-  let nfev = 0;
-  const r = new Float64Array(m);
-  const evalInto = (at: Float64Array, out: Float64Array): boolean => {
-    nfev++;
-    residuals(at, out);
-    for (let i = 0; i < m; i++) if (!Number.isFinite(out[i]!)) return false;
-    return true;
-  };
-  if (!evalInto(x, r)) throw new InvalidInputError('x0', 'residuals are not finite at the starting point', Array.from(x));
-  let cost = halfSquaredNorm(r);
+    let nfev = 0;
+    const r = ws.r;
+    const evalInto = (at: Float64Array, out: Float64Array): boolean => {
+      nfev++;
+      residuals(at, out);
+      for (let i = 0; i < m; i++) if (!Number.isFinite(out[i]!)) return false;
+      return true;
+    };
+    if (!evalInto(x, r)) throw new InvalidInputError('x0', 'residuals are not finite at the starting point', Array.from(x));
+    let cost = halfSquaredNorm(r);
 
-  const jac: Float64Array[] = Array.from({ length: m }, () => new Float64Array(n));
-  const jacobian = options.jacobian;
-  const rTmp = new Float64Array(m);
-  const xTmp = new Float64Array(n);
-  const computeJacobian = (): void => {
-    if (jacobian) {
-      jacobian(x, jac);
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j < n; j++) {
-          if (!Number.isFinite(jac[i]![j]!)) throw new InvalidInputError('jacobian', `J[${i}][${j}] is not finite`, Array.from(x));
+    const jac = ws.jac;
+    const jacobian = options.jacobian;
+    const rTmp = ws.rTmp;
+    const xTmp = ws.xTmp;
+    const computeJacobian = (): void => {
+      if (jacobian) {
+        jacobian(x, jac);
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            if (!Number.isFinite(jac[i]![j]!)) throw new InvalidInputError('jacobian', `J[${i}][${j}] is not finite`, Array.from(x));
+          }
         }
+        return;
       }
-      return;
-    }
-    xTmp.set(x);
-    for (let j = 0; j < n; j++) {
-      let h = SQRT_EPS * Math.max(Math.abs(x[j]!), 1);
-      if (x[j]! + h > upper[j]!) h = -h;
-      const xj = x[j]!;
-      xTmp[j] = xj + h;
-      h = xTmp[j]! - xj; // exactly representable step
-      let ok = evalInto(xTmp, rTmp);
-      if (!ok && xj - h >= lower[j]!) {
-        h = -h;
+      xTmp.set(x);
+      for (let j = 0; j < n; j++) {
+        let h = SQRT_EPS * Math.max(Math.abs(x[j]!), 1);
+        if (x[j]! + h > upper[j]!) h = -h;
+        const xj = x[j]!;
         xTmp[j] = xj + h;
-        ok = evalInto(xTmp, rTmp);
+        h = xTmp[j]! - xj; // exactly representable step
+        let ok = evalInto(xTmp, rTmp);
+        if (!ok && xj - h >= lower[j]!) {
+          h = -h;
+          xTmp[j] = xj + h;
+          ok = evalInto(xTmp, rTmp);
+        }
+        if (!ok) throw new InvalidInputError('residuals', `finite-difference Jacobian is not finite in x[${j}]`, Array.from(x));
+        for (let i = 0; i < m; i++) jac[i]![j] = (rTmp[i]! - r[i]!) / h;
+        xTmp[j] = xj;
       }
-      if (!ok) throw new InvalidInputError('residuals', `finite-difference Jacobian is not finite in x[${j}]`, Array.from(x));
-      for (let i = 0; i < m; i++) jac[i]![j] = (rTmp[i]! - r[i]!) / h;
-      xTmp[j] = xj;
-    }
-  };
+    };
 
-  const diag = new Float64Array(n);
-  const grad = new Float64Array(n);
-  const free = new Int32Array(n);
-  const step = new Float64Array(n);
-  const accel = new Float64Array(n);
-  const xNew = new Float64Array(n);
-  const rNew = new Float64Array(m);
-  const jd = new Float64Array(m);
-  const rvv = new Float64Array(m);
-  const work = { a: new Float64Array(0), b: new Float64Array(0) };
-  const workF = { a: new Float64Array(0), b: new Float64Array(0) };
-  let lambda = -1;
-  let nu = 2;
-  let iterations = 0;
-  let reason: LevenbergMarquardtReason = 'max-iterations';
+    const diag = ws.diag;
+    const grad = ws.grad;
+    const free = ws.free;
+    const step = ws.step;
+    const accel = ws.accel;
+    const xNew = ws.xNew;
+    const rNew = ws.rNew;
+    const jd = ws.jd;
+    const rvv = ws.rvv;
+    const work = ws.work;
+    const workF = ws.workF;
+    let lambda = -1;
+    let nu = 2;
+    let iterations = 0;
+    let reason: LevenbergMarquardtReason = 'max-iterations';
 
-  const result = (converged: boolean): LevenbergMarquardtResult => ({
-    x: Float64Array.from(x),
-    cost,
-    residualNorm: Math.sqrt(2 * cost),
-    residuals: Float64Array.from(r),
-    iterations,
-    functionEvaluations: nfev,
-    converged,
-    reason,
-  });
+    const result = (converged: boolean): LevenbergMarquardtResult => ({
+      x: Float64Array.from(x),
+      cost,
+      residualNorm: Math.sqrt(2 * cost),
+      residuals: Float64Array.from(r),
+      iterations,
+      functionEvaluations: nfev,
+      converged,
+      reason,
+    });
 
-  if (cost <= costTol) {
-    reason = 'cost';
-    return result(true);
-  }
-
-  outer: while (iterations < maxIter) {
-    iterations++;
-    computeJacobian();
-    // Gradient g = Jᵀ r, scaling, active set.
-    let freeCount = 0;
-    let gmax = 0;
-    for (let j = 0; j < n; j++) {
-      let g = 0;
-      let d = 0;
-      for (let i = 0; i < m; i++) {
-        const jij = jac[i]![j]!;
-        g += jij * r[i]!;
-        d += jij * jij;
-      }
-      grad[j] = g;
-      if (marquardt) diag[j] = Math.max(diag[j]!, d, 1e-300);
-      else diag[j] = 1;
-      const atLower = x[j]! <= lower[j]! && g > 0;
-      const atUpper = x[j]! >= upper[j]! && g < 0;
-      if (!atLower && !atUpper) {
-        free[freeCount++] = j;
-        gmax = Math.max(gmax, Math.abs(g));
-      }
-    }
-    if (gmax <= gtol * Math.max(1, cost) || freeCount === 0) {
-      reason = 'gradient';
+    if (cost <= costTol) {
+      reason = 'cost';
       return result(true);
     }
-    if (lambda < 0) {
-      let dmax = 0;
-      for (let j = 0; j < n; j++) dmax = Math.max(dmax, diag[j]!);
-      lambda = lambda0 * dmax;
-    }
-    // QR of the free columns of J once per outer iteration (Moré 1978 §3).
-    const factor = factorJacobian(jac, r, free, freeCount, workF);
-    // Inner loop: increase λ until the step reduces the cost.
-    for (;;) {
-      const solved = factor
-        ? dampedStepFromR(factor, diag, lambda, free, step, work)
-        : dampedStep(jac, r, diag, lambda, free, freeCount, step, work);
-      if (!solved) {
-        lambda = lambda * nu;
-        nu *= 2;
-        if (!Number.isFinite(lambda)) break outer;
-        continue;
+
+    outer: while (iterations < maxIter) {
+      iterations++;
+      computeJacobian();
+      // Gradient g = Jᵀ r, scaling, active set.
+      let freeCount = 0;
+      let gmax = 0;
+      for (let j = 0; j < n; j++) {
+        let g = 0;
+        let d = 0;
+        for (let i = 0; i < m; i++) {
+          const jij = jac[i]![j]!;
+          g += jij * r[i]!;
+          d += jij * jij;
+        }
+        grad[j] = g;
+        if (marquardt) diag[j] = Math.max(diag[j]!, d, 1e-300);
+        else diag[j] = 1;
+        const atLower = x[j]! <= lower[j]! && g > 0;
+        const atUpper = x[j]! >= upper[j]! && g < 0;
+        if (!atLower && !atUpper) {
+          free[freeCount++] = j;
+          gmax = Math.max(gmax, Math.abs(g));
+        }
       }
-      // Predicted reduction from the linear model of the (unprojected) step.
-      let dNorm = 0;
-      for (let i = 0; i < m; i++) {
-        let s = 0;
-        const row = jac[i]!;
-        for (let j = 0; j < n; j++) s += row[j]! * step[j]!;
-        jd[i] = s;
+      if (gmax <= gtol * Math.max(1, cost) || freeCount === 0) {
+        reason = 'gradient';
+        return result(true);
       }
-      if (geodesic) {
-        // r'' along δ by finite difference; a = -(JᵀJ + λD)⁻¹ Jᵀ r'' (Transtrum §3).
-        const h = 0.1;
-        for (let j = 0; j < n; j++) xTmp[j] = x[j]! + h * step[j]!;
-        if (evalInto(xTmp, rTmp)) {
-          for (let i = 0; i < m; i++) rvv[i] = (2 / h) * ((rTmp[i]! - r[i]!) / h - jd[i]!);
-          if (dampedStep(jac, rvv, diag, lambda, free, freeCount, accel, work)) {
-            let an = 0;
-            let vn = 0;
-            for (let j = 0; j < n; j++) {
-              an += accel[j]! * accel[j]!;
-              vn += step[j]! * step[j]!;
-            }
-            if (Math.sqrt(an) <= 0.75 * Math.sqrt(vn)) {
-              for (let j = 0; j < n; j++) step[j] = step[j]! + 0.5 * accel[j]!;
+      if (lambda < 0) {
+        let dmax = 0;
+        for (let j = 0; j < n; j++) dmax = Math.max(dmax, diag[j]!);
+        lambda = lambda0 * dmax;
+      }
+      // QR of the free columns of J once per outer iteration (Moré 1978 §3).
+      const factor = factorJacobian(jac, r, free, freeCount, workF);
+      // Inner loop: increase λ until the step reduces the cost.
+      for (;;) {
+        const solved = factor
+          ? dampedStepFromR(factor, diag, lambda, free, step, work)
+          : dampedStep(jac, r, diag, lambda, free, freeCount, step, work);
+        if (!solved) {
+          lambda = lambda * nu;
+          nu *= 2;
+          if (!Number.isFinite(lambda)) break outer;
+          continue;
+        }
+        // Predicted reduction from the linear model of the (unprojected) step.
+        let dNorm = 0;
+        for (let i = 0; i < m; i++) {
+          let s = 0;
+          const row = jac[i]!;
+          for (let j = 0; j < n; j++) s += row[j]! * step[j]!;
+          jd[i] = s;
+        }
+        if (geodesic) {
+          // r'' along δ by finite difference; a = -(JᵀJ + λD)⁻¹ Jᵀ r'' (Transtrum §3).
+          const h = 0.1;
+          for (let j = 0; j < n; j++) xTmp[j] = x[j]! + h * step[j]!;
+          if (evalInto(xTmp, rTmp)) {
+            for (let i = 0; i < m; i++) rvv[i] = (2 / h) * ((rTmp[i]! - r[i]!) / h - jd[i]!);
+            if (dampedStep(jac, rvv, diag, lambda, free, freeCount, accel, work)) {
+              let an = 0;
+              let vn = 0;
+              for (let j = 0; j < n; j++) {
+                an += accel[j]! * accel[j]!;
+                vn += step[j]! * step[j]!;
+              }
+              if (Math.sqrt(an) <= 0.75 * Math.sqrt(vn)) {
+                for (let j = 0; j < n; j++) step[j] = step[j]! + 0.5 * accel[j]!;
+              }
             }
           }
         }
-      }
-      let xNorm = 0;
-      for (let j = 0; j < n; j++) {
-        const v = Math.min(Math.max(x[j]! + step[j]!, lower[j]!), upper[j]!);
-        xNew[j] = v;
-        const dj = v - x[j]!;
-        step[j] = dj;
-        dNorm += dj * dj;
-        xNorm += x[j]! * x[j]!;
-      }
-      dNorm = Math.sqrt(dNorm);
-      xNorm = Math.sqrt(xNorm);
-      // Predicted and actual reductions written as differences (not cost - newCost) so that they
-      // keep their relative accuracy next to a minimum with a non-zero residual.
-      let predicted = 0;
-      for (let i = 0; i < m; i++) {
-        let s = 0;
-        const row = jac[i]!;
-        for (let j = 0; j < n; j++) s += row[j]! * step[j]!;
-        predicted -= s * (r[i]! + 0.5 * s);
-      }
-      const ok = evalInto(xNew, rNew);
-      let actual = -Infinity;
-      let newCost = Infinity;
-      if (ok) {
-        actual = 0;
-        for (let i = 0; i < m; i++) actual -= 0.5 * (rNew[i]! - r[i]!) * (rNew[i]! + r[i]!);
-        newCost = halfSquaredNorm(rNew);
-      }
-      const rho = predicted > 0 ? actual / predicted : -1;
-      // At the rounding floor of the cost (predicted reduction ~ ε·cost) the actual reduction is
-      // noise: trust the Gauss-Newton model and accept, so x can converge past √ε.
-      const noiseFloor = 1e2 * EPS * cost;
-      if (ok && ((actual > 0 && rho > 0) || (predicted > 0 && predicted <= noiseFloor && actual >= -noiseFloor))) {
-        x.set(xNew);
-        r.set(rNew);
-        const oldCost = cost;
-        cost = newCost;
-        lambda *= Math.max(1 / 3, 1 - Math.pow(2 * rho - 1, 3));
-        nu = 2;
-        if (cost <= costTol) {
-          reason = 'cost';
-          return result(true);
+        let xNorm = 0;
+        for (let j = 0; j < n; j++) {
+          const v = Math.min(Math.max(x[j]! + step[j]!, lower[j]!), upper[j]!);
+          xNew[j] = v;
+          const dj = v - x[j]!;
+          step[j] = dj;
+          dNorm += dj * dj;
+          xNorm += x[j]! * x[j]!;
         }
-        if (actual <= ftol * oldCost && predicted <= ftol * oldCost) {
-          reason = 'function';
-          return result(true);
+        dNorm = Math.sqrt(dNorm);
+        xNorm = Math.sqrt(xNorm);
+        // Predicted and actual reductions written as differences (not cost - newCost) so that they
+        // keep their relative accuracy next to a minimum with a non-zero residual.
+        let predicted = 0;
+        for (let i = 0; i < m; i++) {
+          let s = 0;
+          const row = jac[i]!;
+          for (let j = 0; j < n; j++) s += row[j]! * step[j]!;
+          predicted -= s * (r[i]! + 0.5 * s);
         }
-        if (dNorm <= xtol * (xNorm + xtol)) {
+        const ok = evalInto(xNew, rNew);
+        let actual = -Infinity;
+        let newCost = Infinity;
+        if (ok) {
+          actual = 0;
+          for (let i = 0; i < m; i++) actual -= 0.5 * (rNew[i]! - r[i]!) * (rNew[i]! + r[i]!);
+          newCost = halfSquaredNorm(rNew);
+        }
+        const rho = predicted > 0 ? actual / predicted : -1;
+        // At the rounding floor of the cost (predicted reduction ~ ε·cost) the actual reduction is
+        // noise: trust the Gauss-Newton model and accept, so x can converge past √ε.
+        const noiseFloor = 1e2 * EPS * cost;
+        if (ok && ((actual > 0 && rho > 0) || (predicted > 0 && predicted <= noiseFloor && actual >= -noiseFloor))) {
+          x.set(xNew);
+          r.set(rNew);
+          const oldCost = cost;
+          cost = newCost;
+          lambda *= Math.max(1 / 3, 1 - Math.pow(2 * rho - 1, 3));
+          nu = 2;
+          if (cost <= costTol) {
+            reason = 'cost';
+            return result(true);
+          }
+          if (actual <= ftol * oldCost && predicted <= ftol * oldCost) {
+            reason = 'function';
+            return result(true);
+          }
+          if (dNorm <= xtol * (xNorm + xtol)) {
+            reason = 'step';
+            return result(true);
+          }
+          continue outer;
+        }
+        // Rejected: a step too small to matter means we are at the (projected) minimum.
+        if (dNorm <= xtol * (xNorm + xtol) || (ok && Math.abs(predicted) <= EPS * EPS * cost && Math.abs(actual) <= EPS * EPS * cost)) {
           reason = 'step';
           return result(true);
         }
-        continue outer;
-      }
-      // Rejected: a step too small to matter means we are at the (projected) minimum.
-      if (dNorm <= xtol * (xNorm + xtol) || (ok && Math.abs(predicted) <= EPS * EPS * cost && Math.abs(actual) <= EPS * EPS * cost)) {
-        reason = 'step';
-        return result(true);
-      }
-      lambda *= nu;
-      nu *= 2;
-      if (!Number.isFinite(lambda) || lambda > 1e300) {
-        reason = 'step';
-        return result(true);
+        lambda *= nu;
+        nu *= 2;
+        if (!Number.isFinite(lambda) || lambda > 1e300) {
+          reason = 'step';
+          return result(true);
+        }
       }
     }
+    reason = 'max-iterations';
+    const last = result(false);
+    if (throwOnMax) {
+      throw new ConvergenceError(`levenbergMarquardt: no convergence in ${maxIter} iterations (cost ${cost})`, iterations, last);
+    }
+    return last;
+  } finally {
+    releaseWorkspace(ws);
   }
-  reason = 'max-iterations';
-  const last = result(false);
-  if (throwOnMax) {
-    throw new ConvergenceError(`levenbergMarquardt: no convergence in ${maxIter} iterations (cost ${cost})`, iterations, last);
-  }
-  return last;
 }
 
 function halfSquaredNorm(r: Float64Array): number {
@@ -385,4 +391,71 @@ function positiveOption(field: string, v: number | undefined, fallback: number):
   if (v === undefined) return fallback;
   if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) throw new InvalidInputError(field, 'must be a finite number > 0', v);
   return v;
+}
+
+/** Work arrays of one {@link levenbergMarquardt} call. */
+interface Workspace {
+  key: string;
+  x: Float64Array;
+  r: Float64Array;
+  jac: Float64Array[];
+  rTmp: Float64Array;
+  xTmp: Float64Array;
+  diag: Float64Array;
+  grad: Float64Array;
+  free: Int32Array;
+  step: Float64Array;
+  accel: Float64Array;
+  xNew: Float64Array;
+  rNew: Float64Array;
+  jd: Float64Array;
+  rvv: Float64Array;
+  work: { a: Float64Array; b: Float64Array };
+  workF: { a: Float64Array; b: Float64Array };
+}
+
+// Free workspaces per "m,n" (a nested call — e.g. a residual function that itself fits — takes
+// another one, so a workspace is never shared by two running calls).
+const POOL = new Map<string, Workspace[]>();
+const POOL_KEYS_MAX = 64;
+
+function acquireWorkspace(m: number, n: number): Workspace {
+  const key = `${m},${n}`;
+  const ws = POOL.get(key)?.pop();
+  if (ws) {
+    // Same initial state as fresh arrays: J zero (a Jacobian callback may fill only non-zeros),
+    // the running scaling maximum zero.
+    for (let i = 0; i < m; i++) ws.jac[i]!.fill(0);
+    ws.diag.fill(0);
+    return ws;
+  }
+  return {
+    key,
+    x: new Float64Array(n),
+    r: new Float64Array(m),
+    jac: Array.from({ length: m }, () => new Float64Array(n)),
+    rTmp: new Float64Array(m),
+    xTmp: new Float64Array(n),
+    diag: new Float64Array(n),
+    grad: new Float64Array(n),
+    free: new Int32Array(n),
+    step: new Float64Array(n),
+    accel: new Float64Array(n),
+    xNew: new Float64Array(n),
+    rNew: new Float64Array(m),
+    jd: new Float64Array(m),
+    rvv: new Float64Array(m),
+    work: { a: new Float64Array(0), b: new Float64Array(0) },
+    workF: { a: new Float64Array(0), b: new Float64Array(0) },
+  };
+}
+
+function releaseWorkspace(ws: Workspace): void {
+  let list = POOL.get(ws.key);
+  if (!list) {
+    if (POOL.size >= POOL_KEYS_MAX) POOL.clear();
+    list = [];
+    POOL.set(ws.key, list);
+  }
+  if (list.length < 4) list.push(ws);
 }

@@ -75,3 +75,56 @@ export function sviCalendarArbitrage(slices: readonly SviSlice[], options: Calen
   }
   return { hasArbitrage: pairs.some((p) => p.hasArbitrage), pairs };
 }
+
+/**
+ * @internal Fast calendar check used by `buildVolSurface`: for each consecutive pair,
+ * d(k) = w_{i+1}(k) - w_i(k) on a grid of step h = min(0.025, σ_min/4) over [kMin, kMax] (σ_min the
+ * smaller σ of the pair; d varies on that scale), every grid local minimum refined by golden
+ * section on [k - h, k + h]. True when some d < 0.
+ */
+export function calendarArbitrageFast(slices: readonly SviSlice[], kMin: number, kMax: number): boolean {
+  for (let i = 0; i + 1 < slices.length; i++) {
+    const p = slices[i]!.params;
+    const q = slices[i + 1]!.params;
+    const d = (k: number): number => sviW(k, q.a, q.b, q.rho, q.m, q.sigma) - sviW(k, p.a, p.b, p.rho, p.m, p.sigma);
+    const h0 = Math.min(0.025, Math.min(p.sigma, q.sigma) / 4);
+    const n = Math.min(24001, Math.max(2, Math.ceil((kMax - kMin) / h0) + 1));
+    const h = (kMax - kMin) / (n - 1);
+    let prev2 = Infinity;
+    let prev = Infinity;
+    for (let j = 0; j < n; j++) {
+      const k = j === n - 1 ? kMax : kMin + j * h;
+      const v = d(k);
+      if (v < 0) return true;
+      if (j >= 1 && prev <= v && prev <= prev2) {
+        // Golden-section refinement of the local minimum near k - h.
+        let lo = Math.max(kMin, k - 2 * h);
+        let hi = k;
+        const r = 0.6180339887498949;
+        let x1 = hi - r * (hi - lo);
+        let x2 = lo + r * (hi - lo);
+        let f1 = d(x1);
+        let f2 = d(x2);
+        for (let it = 0; it < 40 && f1 >= 0 && f2 >= 0; it++) {
+          if (f1 < f2) {
+            hi = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = hi - r * (hi - lo);
+            f1 = d(x1);
+          } else {
+            lo = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = lo + r * (hi - lo);
+            f2 = d(x2);
+          }
+        }
+        if (f1 < 0 || f2 < 0) return true;
+      }
+      prev2 = prev;
+      prev = v;
+    }
+  }
+  return false;
+}

@@ -7,3 +7,5 @@ export { bootstrapSviConfidence } from './confidence';
 export type { SviBootstrapOptions, SviBootstrapResult, Interval } from './confidence';
 export { compareFits } from './compare';
 export type { CompareFitsOptions, FitComparison, ParameterDrift } from './compare';
+export { buildVolSurface } from './build';
+export type { SurfaceQuoteSlice, BuildVolSurfaceOptions, BuiltVolSurface } from './build';

@@ -4,7 +4,8 @@
  *
  * 1. Quasi-explicit start (Zeliade 2009): the reduced problem over (m, σ) with (a, ρ, b) solved
  *    exactly under the constraints ({@link reducedSviFit}), scanned on a grid of (m, σ) and
- *    minimised by bounded Levenberg-Marquardt from the three best grid points (multi-start).
+ *    minimised by bounded Levenberg-Marquardt from the three best grid points (multi-start; starts
+ *    that converge to the same (m, σ) are polished once).
  * 2. Constrained polish: LM over (a, u, ρ, m, σ) with b = 2u/(1+|ρ|), u ∈ [0, 1] (the wing bound
  *    by construction) and box bounds on ρ, m and σ (analytic Jacobian); when that optimum has
  *    butterfly arbitrage, the same LM again with penalty residuals that push Durrleman's
@@ -17,6 +18,12 @@
  *    {@link fitSsviTypeSlice}) is also fitted and polished the same way (a second start from
  *    inside the feasible set). The best arbitrage-free candidate of all stages is
  *    returned (the SSVI-type slice always is one).
+ *
+ * Warm start (`options.warmStart`, e.g. the neighbouring expiry's fit): the reduced LM from its
+ * (m, σ) and one polish; kept when butterfly-free and no (m, σ) grid point has a lower reduced
+ * SSE, otherwise the full multi-start above runs as well. Wing floors (`options.minWingSlopes`):
+ * the reduced QP gets b(1∓ρ) ≥ floors ({@link reducedSviFitFloored}) and the polish runs over
+ * (a, b(1-ρ), b(1+ρ), m, σ) with the floors as box bounds.
  *
  * The bounds keep σ ∈ [10⁻⁴, 10] and m within the data window widened by twice its width on each
  * side, which is what prevents the degenerate σ → 0 / m → ±∞ fits on wide windows (volsurf-rs #96).
@@ -32,7 +39,7 @@ import {
 } from '@quantforge/core';
 import { linspace, sviButterflyFast, sviG } from './butterfly';
 import type { SviButterflyResult } from './butterfly';
-import { reducedSviFit } from './quasi-explicit';
+import { reducedSviFit, reducedSviFitFloored } from './quasi-explicit';
 import type { SviRawParams } from './raw';
 import { sviW } from './raw';
 
@@ -63,6 +70,25 @@ export interface SviCalibration extends SviRawParams {
   stage: 'polish' | 'quasi-explicit' | 'ssvi-slice';
   /** Number of LM runs (quasi-explicit starts + polish rounds). */
   starts: number;
+}
+
+/** Options of {@link calibrateSvi}. */
+export interface CalibrateSviOptions {
+  /**
+   * A neighbouring slice's fit (e.g. the previous expiry's) to start from. The fit from it is
+   * kept only when it is butterfly-free and no start of the quasi-explicit (m, σ) grid has a lower
+   * SSE; otherwise the full multi-start runs (the warm fit stays a candidate). Typically 3-5×
+   * faster; the result can differ from the cold fit only when the problem has several local
+   * minima of nearly equal SSE.
+   */
+  warmStart?: SviRawParams;
+  /**
+   * Lower bounds on the asymptotic wing slopes: left b(1-ρ) ≥ `left`, right b(1+ρ) ≥ `right`
+   * (each in [0, 2]). Pass the previous expiry's slopes so that the wings of consecutive slices
+   * cannot cross (a necessary condition for no calendar arbitrage, Gatheral-Jacquier 2014 §2).
+   * The fit then runs over (a, b(1-ρ), b(1+ρ), m, σ) with these as box bounds.
+   */
+  minWingSlopes?: { left: number; right: number };
 }
 
 /** @internal Validated arrays. */
@@ -111,15 +137,44 @@ const G_MARGIN = 1e-6;
  * returned slice satisfies b ≥ 0, |ρ| < 1, σ > 0, b(1+|ρ|) ≤ 2 and passes the dense Durrleman
  * check on [min(-3, k₀-1), max(3, kₙ₋₁+1)].
  *
- * @throws InvalidInputError for empty/unsorted/mismatched arrays, w ≤ 0, bad weights, < 5 quotes.
+ * @throws InvalidInputError for empty/unsorted/mismatched arrays, w ≤ 0, bad weights, < 5 quotes,
+ *   or bad options (field `warmStart.rho`, `minWingSlopes.left`, …).
  * @throws NoSolutionError('butterfly-arbitrage') when no arbitrage-free fit was found.
  */
-export function calibrateSvi(input: CalibrateSviInput): SviCalibration {
-  return fitSviData(readSviData(input));
+export function calibrateSvi(input: CalibrateSviInput, options: CalibrateSviOptions = {}): SviCalibration {
+  const data = readSviData(input);
+  if (options === null || typeof options !== 'object') throw new InvalidInputError('options', 'must be an object', options);
+  let warm: SviRawParams | undefined;
+  if (options.warmStart !== undefined) {
+    const p = options.warmStart;
+    requireObject('warmStart', p);
+    warm = {
+      a: requireFinite('warmStart.a', p.a),
+      b: requireNonNegative('warmStart.b', p.b),
+      rho: requireFinite('warmStart.rho', p.rho),
+      m: requireFinite('warmStart.m', p.m),
+      sigma: requirePositive('warmStart.sigma', p.sigma),
+    };
+    if (!(Math.abs(warm.rho) < 1)) throw new InvalidInputError('warmStart.rho', 'must be in (-1, 1)', warm.rho);
+  }
+  let floor: { left: number; right: number } | undefined;
+  if (options.minWingSlopes !== undefined) {
+    requireObject('minWingSlopes', options.minWingSlopes);
+    const left = requireNonNegative('minWingSlopes.left', options.minWingSlopes.left);
+    const right = requireNonNegative('minWingSlopes.right', options.minWingSlopes.right);
+    if (!(left <= 2)) throw new InvalidInputError('minWingSlopes.left', 'must be <= 2 (Lee / wing bound)', left);
+    if (!(right <= 2)) throw new InvalidInputError('minWingSlopes.right', 'must be <= 2 (Lee / wing bound)', right);
+    floor = { left, right };
+  }
+  return fitSviData(data, warm, floor);
 }
 
-/** @internal The fit on validated data (k non-decreasing allowed: used by the bootstrap). */
-export function fitSviData(data: SviData): SviCalibration {
+/**
+ * @internal The fit on validated data (k non-decreasing allowed: used by the bootstrap). With a
+ * warm start: one polish from the warm (m, σ); the multi-start runs only when that fit has
+ * butterfly arbitrage or a quasi-explicit grid point beats it.
+ */
+export function fitSviData(data: SviData, warm?: SviRawParams, floor?: { left: number; right: number }): SviCalibration {
   const { k, w, W } = data;
   const n = k.length;
   const kLo = k[0]!;
@@ -130,17 +185,20 @@ export function fitSviData(data: SviData): SviCalibration {
   const checkLo = Math.min(-3, kLo - 1);
   const checkHi = Math.max(3, kHi + 1);
   const sqrtW = W.map(Math.sqrt);
+  const reduced = (m: number, s: number): ReturnType<typeof reducedSviFit> =>
+    floor === undefined ? reducedSviFit(k, w, W, m, s) : reducedSviFitFloored(k, w, W, m, s, floor.left, floor.right);
 
   // --- 1. Quasi-explicit: grid scan of (m, σ), then LM on the reduced problem.
   const grid: { m: number; s: number; sse: number }[] = [];
   for (const m of linspace(kLo, kHi, 7)) {
     for (const s of [0.02, 0.08, 0.25, 0.6, 1.5].map((f) => Math.max(SIGMA_MIN, f * width))) {
-      grid.push({ m, s, sse: reducedSviFit(k, w, W, m, s).sse });
+      grid.push({ m, s, sse: reduced(m, s).sse });
     }
   }
   grid.sort((x, y) => x.sse - y.sse);
+  const gridBest = grid[0]!.sse;
   const reducedResiduals = (x: Float64Array, out: Float64Array): void => {
-    const r = reducedSviFit(k, w, W, x[0]!, x[1]!);
+    const r = reduced(x[0]!, x[1]!);
     const y0 = x[0]!;
     const s = x[1]!;
     for (let i = 0; i < n; i++) {
@@ -148,25 +206,6 @@ export function fitSviData(data: SviData): SviCalibration {
       out[i] = sqrtW[i]! * (r.a + r.d * y + r.c * Math.sqrt(y * y + 1) - w[i]!);
     }
   };
-  const candidates: SviRawParams[] = [];
-  let starts = 0;
-  for (const g of grid.slice(0, 3)) {
-    starts++;
-    const res = levenbergMarquardt(reducedResiduals, [g.m, g.s], {
-      residualCount: n,
-      lower: [mLo, SIGMA_MIN],
-      upper: [mHi, SIGMA_MAX],
-      maxIterations: 200,
-      tolerance: 1e-10,
-      throwOnMaxIterations: false,
-    });
-    const m = res.x[0]!;
-    const s = res.x[1]!;
-    const r = reducedSviFit(k, w, W, m, s);
-    const b = r.c / s;
-    const rho = r.c > 0 ? Math.max(-RHO_MAX, Math.min(RHO_MAX, r.d / r.c)) : 0;
-    candidates.push({ a: r.a, b: Math.min(b, 2 / (1 + Math.abs(rho))), rho, m, sigma: s });
-  }
   const sseOf = (p: SviRawParams): number => {
     let s = 0;
     for (let i = 0; i < n; i++) {
@@ -175,19 +214,60 @@ export function fitSviData(data: SviData): SviCalibration {
     }
     return s;
   };
-  candidates.sort((x, y) => sseOf(x) - sseOf(y));
 
+  const candidates: SviRawParams[] = [];
+  let starts = 0;
+  const reducedToRaw = (m: number, s: number): SviRawParams => {
+    const r = reduced(m, s);
+    const b = r.c / s;
+    const rho = r.c > 0 ? Math.max(-RHO_MAX, Math.min(RHO_MAX, r.d / r.c)) : 0;
+    return { a: r.a, b: Math.min(b, 2 / (1 + Math.abs(rho))), rho, m, sigma: s };
+  };
+  const quasiExplicit = (from: readonly { m: number; s: number }[]): void => {
+    for (const g of from) {
+      starts++;
+      const res = levenbergMarquardt(reducedResiduals, [g.m, g.s], {
+        residualCount: n,
+        lower: [mLo, SIGMA_MIN],
+        upper: [mHi, SIGMA_MAX],
+        maxIterations: 200,
+        tolerance: 1e-10,
+        throwOnMaxIterations: false,
+      });
+      const m = res.x[0]!;
+      const s = res.x[1]!;
+      // Starts converging to the same (m, σ) would polish to the same point: keep one.
+      if (candidates.some((c) => Math.abs(c.m - m) <= 1e-9 * width && Math.abs(c.sigma - s) <= 1e-9 * width)) continue;
+      candidates.push(reducedToRaw(m, s));
+    }
+    candidates.sort((x, y) => sseOf(x) - sseOf(y));
+  };
   // --- 2. Constrained polish with butterfly penalties.
   const penK = Array.from(linspace(checkLo, checkHi, 121));
+  // Polish variables: (a, u, ρ, m, σ) with b = 2u/(1+|ρ|), or with wing-slope floors
+  // (a, sL, sR, m, σ) with sL = b(1-ρ), sR = b(1+ρ), so w = a + (sR-sL)/2·x + (sL+sR)/2·√(x²+σ²).
+  const slopes = floor !== undefined;
   const toRaw = (x: ArrayLike<number>): SviRawParams => {
+    if (slopes) {
+      const sum = x[1]! + x[2]!;
+      return { a: x[0]!, b: sum / 2, rho: sum > 0 ? (x[2]! - x[1]!) / sum : 0, m: x[3]!, sigma: x[4]! };
+    }
     const rho = x[2]!;
     return { a: x[0]!, b: (2 * x[1]!) / (1 + Math.abs(rho)), rho, m: x[3]!, sigma: x[4]! };
   };
+  const fromRaw = (p: SviRawParams): number[] =>
+    slopes
+      ? [p.a, Math.min(Math.max(p.b * (1 - p.rho), floor.left), 2), Math.min(Math.max(p.b * (1 + p.rho), floor.right), 2), p.m, p.sigma]
+      : [p.a, (p.b * (1 + Math.abs(p.rho))) / 2, p.rho, p.m, p.sigma];
+  const lowerB = slopes ? [-Infinity, floor.left, floor.right, mLo, SIGMA_MIN] : [-Infinity, 0, -RHO_MAX, mLo, SIGMA_MIN];
+  const upperB = slopes ? [Infinity, 2, 2, mHi, SIGMA_MAX] : [Infinity, 1, RHO_MAX, mHi, SIGMA_MAX];
+  const slopeTol = 1e-12;
   const check = (p: SviRawParams): SviButterflyResult => sviButterflyFast(p, checkLo, checkHi);
   let bestFree: { p: SviRawParams; sse: number; stage: SviCalibration['stage']; bf: SviButterflyResult } | undefined;
   /** Keeps p if it is arbitrage-free and better; returns true when p is arbitrage-free. */
   const offer = (p: SviRawParams, stage: SviCalibration['stage']): boolean => {
     if (!(p.b >= 0 && Math.abs(p.rho) < 1 && p.sigma > 0)) return false;
+    if (slopes && !(p.b * (1 - p.rho) >= floor.left - slopeTol && p.b * (1 + p.rho) >= floor.right - slopeTol)) return false;
     const s = sseOf(p);
     if (bestFree !== undefined && s >= bestFree.sse) return !check(p).hasArbitrage;
     const bf = check(p);
@@ -198,18 +278,44 @@ export function fitSviData(data: SviData): SviCalibration {
 
   /** Pass 0: no penalty, analytic Jacobian; returns the LM point (raw parameters). */
   const polish0 = (start: SviRawParams): Float64Array => {
-    const x0 = [start.a, (start.b * (1 + Math.abs(start.rho))) / 2, start.rho, start.m, start.sigma];
+    const x0 = fromRaw(start);
     {
       starts++;
       const res = levenbergMarquardt(
         (x, out) => {
-          const p = toRaw(x);
-          for (let i = 0; i < n; i++) out[i] = sqrtW[i]! * (sviW(k[i]!, p.a, p.b, p.rho, p.m, p.sigma) - w[i]!);
+          const a = x[0]!;
+          // Linear and √ coefficients: bρ and b in either parametrisation.
+          const b = slopes ? (x[1]! + x[2]!) / 2 : (2 * x[1]!) / (1 + Math.abs(x[2]!));
+          const brho = slopes ? (x[2]! - x[1]!) / 2 : b * x[2]!;
+          const m = x[3]!;
+          const s2 = x[4]! * x[4]!;
+          for (let i = 0; i < n; i++) {
+            const d = k[i]! - m;
+            out[i] = sqrtW[i]! * (a + brho * d + b * Math.sqrt(d * d + s2) - w[i]!);
+          }
         },
         x0,
         {
           residualCount: n,
           jacobian: (x, J) => {
+            if (slopes) {
+              const b = (x[1]! + x[2]!) / 2;
+              const brho = (x[2]! - x[1]!) / 2;
+              const m = x[3]!;
+              const sg = x[4]!;
+              for (let i = 0; i < n; i++) {
+                const xx = k[i]! - m;
+                const R = Math.sqrt(xx * xx + sg * sg);
+                const row = J[i]!;
+                const s = sqrtW[i]!;
+                row[0] = s;
+                row[1] = (s * (R - xx)) / 2;
+                row[2] = (s * (R + xx)) / 2;
+                row[3] = s * (-brho - (b * xx) / R);
+                row[4] = (s * b * sg) / R;
+              }
+              return;
+            }
             const u = x[1]!;
             const rho = x[2]!;
             const m = x[3]!;
@@ -229,8 +335,8 @@ export function fitSviData(data: SviData): SviCalibration {
               row[4] = (s * b * sg) / R;
             }
           },
-          lower: [-Infinity, 0, -RHO_MAX, mLo, SIGMA_MIN],
-          upper: [Infinity, 1, RHO_MAX, mHi, SIGMA_MAX],
+          lower: lowerB,
+          upper: upperB,
           maxIterations: 300,
           tolerance: 1e-10,
           throwOnMaxIterations: false,
@@ -262,8 +368,8 @@ export function fitSviData(data: SviData): SviCalibration {
         x0,
         {
           residualCount: n + 1 + P,
-          lower: [-Infinity, 0, -RHO_MAX, mLo, SIGMA_MIN],
-          upper: [Infinity, 1, RHO_MAX, mHi, SIGMA_MAX],
+          lower: lowerB,
+          upper: upperB,
           maxIterations: 300,
           tolerance: 1e-10,
           throwOnMaxIterations: false,
@@ -281,6 +387,15 @@ export function fitSviData(data: SviData): SviCalibration {
   // unconstrained optimum is not arbitrage-free.
   let bestX: Float64Array | undefined;
   let bestSse = Infinity;
+  if (warm !== undefined) {
+    // Warm start: the reduced (variable-projection) LM from the neighbour's (m, σ), then a polish.
+    quasiExplicit([{ m: Math.min(Math.max(warm.m, mLo), mHi), s: Math.min(Math.max(warm.sigma, SIGMA_MIN), SIGMA_MAX) }]);
+    const x = polish0(candidates.pop()!);
+    bestX = x;
+    bestSse = sseOf(toRaw(x));
+  }
+  const warmAccepted = bestFree !== undefined && bestFree.sse <= bestSse * (1 + 1e-9) && bestSse <= gridBest;
+  if (!warmAccepted) quasiExplicit(grid.slice(0, 3));
   for (const c of candidates) {
     const x = polish0(c);
     const e = sseOf(toRaw(x));

@@ -5,4 +5,4 @@ export type { SviButterflyOptions, SviButterflyResult } from './butterfly';
 export { sviRawToNatural, sviNaturalToRaw, sviRawToJumpWings, sviJumpWingsToRaw } from './parametrizations';
 export type { SviNaturalParams, SviJumpWingsParams } from './parametrizations';
 export { calibrateSvi } from './calibrate';
-export type { CalibrateSviInput, SviCalibration } from './calibrate';
+export type { CalibrateSviInput, CalibrateSviOptions, SviCalibration } from './calibrate';

@@ -10,20 +10,6 @@
  * of the four edges, and the four vertices, keeping the best feasible one.
  */
 
-/** @internal Weighted moments Σ W·{1, y, z, w} products for fixed (m, σ). */
-interface Moments {
-  s1: number;
-  sy: number;
-  sz: number;
-  sw: number;
-  syy: number;
-  szz: number;
-  syz: number;
-  syw: number;
-  szw: number;
-  sww: number;
-}
-
 /** @internal Best (a, d, c) for fixed (m, σ) and its weighted SSE. */
 export interface ReducedFit {
   a: number;
@@ -32,51 +18,52 @@ export interface ReducedFit {
   sse: number;
 }
 
-function moments(k: ArrayLike<number>, w: ArrayLike<number>, W: ArrayLike<number>, m: number, sigma: number): Moments {
-  const M: Moments = { s1: 0, sy: 0, sz: 0, sw: 0, syy: 0, szz: 0, syz: 0, syw: 0, szw: 0, sww: 0 };
+// Weighted moments Σ W·{1, y, z, w} products for fixed (m, σ) in a reused buffer (the inner loop
+// allocates nothing): [s1, sy, sz, sw, syy, szz, syz, syw, szw, sww].
+const M = new Float64Array(10);
+
+function moments(k: ArrayLike<number>, w: ArrayLike<number>, W: ArrayLike<number>, m: number, sigma: number): void {
+  let s1 = 0;
+  let sy = 0;
+  let sz = 0;
+  let sw = 0;
+  let syy = 0;
+  let syz = 0;
+  let syw = 0;
+  let szw = 0;
+  let sww = 0;
   for (let i = 0; i < k.length; i++) {
     const wi = W[i]!;
     if (wi === 0) continue;
     const y = (k[i]! - m) / sigma;
     const z = Math.sqrt(y * y + 1);
     const v = w[i]!;
-    M.s1 += wi;
-    M.sy += wi * y;
-    M.sz += wi * z;
-    M.sw += wi * v;
-    M.syy += wi * y * y;
-    M.szz += wi * z * z;
-    M.syz += wi * y * z;
-    M.syw += wi * y * v;
-    M.szw += wi * z * v;
-    M.sww += wi * v * v;
+    const wy = wi * y;
+    s1 += wi;
+    sy += wy;
+    sz += wi * z;
+    sw += wi * v;
+    syy += wy * y;
+    syz += wy * z;
+    syw += wy * v;
+    szw += wi * z * v;
+    sww += wi * v * v;
   }
-  return M;
+  M[0] = s1;
+  M[1] = sy;
+  M[2] = sz;
+  M[3] = sw;
+  M[4] = syy;
+  M[5] = syy + s1; // Σ W z² with z² = y² + 1
+  M[6] = syz;
+  M[7] = syw;
+  M[8] = szw;
+  M[9] = sww;
 }
 
 /** Σ W (a + d y + c z - w)² from the moments. */
-function sse(M: Moments, a: number, d: number, c: number): number {
-  return (
-    M.sww +
-    a * a * M.s1 +
-    d * d * M.syy +
-    c * c * M.szz +
-    2 * (a * d * M.sy + a * c * M.sz + d * c * M.syz) -
-    2 * (a * M.sw + d * M.syw + c * M.szw)
-  );
-}
-
-/** Solves the symmetric 3×3 system [[p,q,r],[q,s,t],[r,t,u]]·x = (b0,b1,b2) by Cramer's rule. */
-function solve3(p: number, q: number, r: number, s: number, t: number, u: number, b0: number, b1: number, b2: number): [number, number, number] | undefined {
-  const c00 = s * u - t * t;
-  const c01 = r * t - q * u;
-  const c02 = q * t - r * s;
-  const det = p * c00 + q * c01 + r * c02;
-  if (!(Math.abs(det) > 1e-300)) return undefined;
-  const c11 = p * u - r * r;
-  const c12 = q * r - p * t;
-  const c22 = p * s - q * q;
-  return [(c00 * b0 + c01 * b1 + c02 * b2) / det, (c01 * b0 + c11 * b1 + c12 * b2) / det, (c02 * b0 + c12 * b1 + c22 * b2) / det];
+function sse(a: number, d: number, c: number): number {
+  return M[9]! + a * a * M[0]! + d * d * M[4]! + c * c * M[5]! + 2 * (a * d * M[1]! + a * c * M[2]! + d * c * M[6]!) - 2 * (a * M[3]! + d * M[7]! + c * M[8]!);
 }
 
 // Edges d = αc + β₀ of the feasible diamond, c ∈ [lo, hi] (β₀, lo, hi in units of σ).
@@ -92,36 +79,55 @@ const VERT_C = [0, 1, 1, 2];
  * Weights W ≥ 0.
  */
 export function reducedSviFit(k: ArrayLike<number>, w: ArrayLike<number>, W: ArrayLike<number>, m: number, sigma: number): ReducedFit {
-  const M = moments(k, w, W, m, sigma);
+  moments(k, w, W, m, sigma);
+  const s1 = M[0]!;
+  const sy = M[1]!;
+  const sz = M[2]!;
+  const sw = M[3]!;
+  const syy = M[4]!;
+  const szz = M[5]!;
+  const syz = M[6]!;
+  const syw = M[7]!;
+  const szw = M[8]!;
   const tol = 1e-12 * sigma;
-  let bA = M.sw / M.s1;
+  let bA = sw / s1;
   let bD = 0;
   let bC = 0;
   let bS = Infinity;
-  const feasible = (d: number, c: number): boolean => c >= -tol && Math.abs(d) <= c + tol && c + Math.abs(d) <= 2 * sigma + tol;
-  // Unconstrained optimum.
-  const x = solve3(M.s1, M.sy, M.sz, M.syy, M.syz, M.szz, M.sw, M.syw, M.szw);
-  if (x && feasible(x[1], x[2])) {
-    bS = sse(M, x[0], x[1], x[2]);
-    bA = x[0];
-    bD = x[1];
-    bC = x[2];
+  // Unconstrained optimum: the symmetric 3×3 normal equations by Cramer's rule.
+  const c00 = syy * szz - syz * syz;
+  const c01 = sz * syz - sy * szz;
+  const c02 = sy * syz - sz * syy;
+  const det = s1 * c00 + sy * c01 + sz * c02;
+  if (Math.abs(det) > 1e-300) {
+    const c11 = s1 * szz - sz * sz;
+    const c12 = sy * sz - s1 * syz;
+    const c22 = s1 * syy - sy * sy;
+    const a = (c00 * sw + c01 * syw + c02 * szw) / det;
+    const d = (c01 * sw + c11 * syw + c12 * szw) / det;
+    const c = (c02 * sw + c12 * syw + c22 * szw) / det;
+    if (c >= -tol && Math.abs(d) <= c + tol && c + Math.abs(d) <= 2 * sigma + tol) {
+      bS = sse(a, d, c);
+      bA = a;
+      bD = d;
+      bC = c;
+    }
   }
   // Edges: w ≈ a + c(αy + z) + β₀y, a 2-variable LS in (a, c) with c clamped to the edge.
   for (let e = 0; e < 4; e++) {
     const alpha = EDGE_ALPHA[e]!;
     const beta0 = EDGE_BETA[e]! * sigma;
-    const su = alpha * M.sy + M.sz;
-    const suu = alpha * alpha * M.syy + 2 * alpha * M.syz + M.szz;
-    const st = M.sw - beta0 * M.sy;
-    const sut = alpha * M.syw + M.szw - beta0 * (alpha * M.syy + M.syz);
-    const det = M.s1 * suu - su * su;
-    if (!(Math.abs(det) > 1e-300)) continue;
-    let c = (M.s1 * sut - su * st) / det;
+    const su = alpha * sy + sz;
+    const suu = alpha * alpha * syy + 2 * alpha * syz + szz;
+    const st = sw - beta0 * sy;
+    const sut = alpha * syw + szw - beta0 * (alpha * syy + syz);
+    const det2 = s1 * suu - su * su;
+    if (!(Math.abs(det2) > 1e-300)) continue;
+    let c = (s1 * sut - su * st) / det2;
     c = Math.min(Math.max(c, EDGE_LO[e]! * sigma), EDGE_HI[e]! * sigma);
-    const a = (st - c * su) / M.s1;
+    const a = (st - c * su) / s1;
     const d = alpha * c + beta0;
-    const s = sse(M, a, d, c);
+    const s = sse(a, d, c);
     if (s < bS) {
       bS = s;
       bA = a;
@@ -133,8 +139,8 @@ export function reducedSviFit(k: ArrayLike<number>, w: ArrayLike<number>, W: Arr
   for (let v = 0; v < 4; v++) {
     const d = VERT_D[v]! * sigma;
     const c = VERT_C[v]! * sigma;
-    const a = (M.sw - d * M.sy - c * M.sz) / M.s1;
-    const s = sse(M, a, d, c);
+    const a = (sw - d * sy - c * sz) / s1;
+    const s = sse(a, d, c);
     if (s < bS) {
       bS = s;
       bA = a;
@@ -143,4 +149,87 @@ export function reducedSviFit(k: ArrayLike<number>, w: ArrayLike<number>, W: Arr
     }
   }
   return { a: bA, d: bD, c: bC, sse: bS };
+}
+
+/**
+ * @internal The same reduced fit with floors on the wing slopes, b(1-ρ) ≥ fL and b(1+ρ) ≥ fR. In
+ * u = c - d = b(1-ρ)σ and v = c + d = b(1+ρ)σ the feasible set (the diamond above) is the box
+ * [fLσ, 2σ] × [fRσ, 2σ], and w = a + u·(z-y)/2 + v·(z+y)/2; the exact optimum is the interior
+ * solution or the best edge solution (the free coordinate clamped), as for any convex QP on a box.
+ */
+export function reducedSviFitFloored(
+  k: ArrayLike<number>,
+  w: ArrayLike<number>,
+  W: ArrayLike<number>,
+  m: number,
+  sigma: number,
+  fL: number,
+  fR: number,
+): ReducedFit {
+  moments(k, w, W, m, sigma);
+  const s1 = M[0]!;
+  const sy = M[1]!;
+  const sz = M[2]!;
+  const sw = M[3]!;
+  const syy = M[4]!;
+  const szz = M[5]!;
+  const syz = M[6]!;
+  const syw = M[7]!;
+  const szw = M[8]!;
+  const sp = (sz - sy) / 2;
+  const sq = (sz + sy) / 2;
+  const spp = (szz - 2 * syz + syy) / 4;
+  const sqq = (szz + 2 * syz + syy) / 4;
+  const spq = (szz - syy) / 4;
+  const spw = (szw - syw) / 2;
+  const sqw = (szw + syw) / 2;
+  const uLo = fL * sigma;
+  const vLo = fR * sigma;
+  const hi = 2 * sigma;
+  const tol = 1e-12 * sigma;
+  let bA = sw / s1;
+  let bU = uLo;
+  let bV = vLo;
+  let bS = Infinity;
+  const offer = (a: number, u: number, v: number): void => {
+    const s = sse(a, (v - u) / 2, (u + v) / 2);
+    if (s < bS) {
+      bS = s;
+      bA = a;
+      bU = u;
+      bV = v;
+    }
+  };
+  // Interior: normal equations in (a, u, v) by Cramer's rule.
+  const c00 = spp * sqq - spq * spq;
+  const c01 = sq * spq - sp * sqq;
+  const c02 = sp * spq - sq * spp;
+  const det = s1 * c00 + sp * c01 + sq * c02;
+  if (Math.abs(det) > 1e-300) {
+    const c11 = s1 * sqq - sq * sq;
+    const c12 = sp * sq - s1 * spq;
+    const c22 = s1 * spp - sp * sp;
+    const a = (c00 * sw + c01 * spw + c02 * sqw) / det;
+    const u = (c01 * sw + c11 * spw + c12 * sqw) / det;
+    const v = (c02 * sw + c12 * spw + c22 * sqw) / det;
+    if (u >= uLo - tol && u <= hi + tol && v >= vLo - tol && v <= hi + tol) offer(a, Math.min(Math.max(u, uLo), hi), Math.min(Math.max(v, vLo), hi));
+  }
+  // Edges u = U (v free, clamped) and v = V (u free, clamped).
+  const detV = s1 * sqq - sq * sq;
+  const detU = s1 * spp - sp * sp;
+  for (const U of [uLo, hi]) {
+    if (!(Math.abs(detV) > 1e-300)) break;
+    const st = sw - U * sp;
+    const sqt = sqw - U * spq;
+    const v = Math.min(Math.max((s1 * sqt - sq * st) / detV, vLo), hi);
+    offer((st - v * sq) / s1, U, v);
+  }
+  for (const V of [vLo, hi]) {
+    if (!(Math.abs(detU) > 1e-300)) break;
+    const st = sw - V * sq;
+    const spt = spw - V * spq;
+    const u = Math.min(Math.max((s1 * spt - sp * st) / detU, uLo), hi);
+    offer((st - u * sp) / s1, u, V);
+  }
+  return { a: bA, d: (bV - bU) / 2, c: (bU + bV) / 2, sse: bS };
 }

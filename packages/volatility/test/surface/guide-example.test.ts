@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   VolSurface,
   bootstrapSviConfidence,
+  buildVolSurface,
   calibrateSabr,
   calibrateSsvi,
   calibrateSvi,
@@ -38,6 +39,14 @@ describe('docs/guides/vol-surfaces.md example', () => {
     expect(surface.arbitrageReport().arbitrageFree).toBe(true);
     expect(surface.impliedVol(95, 0.75)).toBeGreaterThan(0);
     expect(surface.localVol(95, 0.75)).toBeGreaterThan(0);
+
+    // Quotes → surface in one call.
+    const built = buildVolSurface(slices, { forward: { spot: 100, rate: 0.03 } });
+    expect(built.surface.impliedVol(95, 0.75)).toBeGreaterThan(0);
+    expect(built.rmse).toBeLessThanOrEqual(calibrateSsvi({ slices, method: 'atm' }).rmse * (1 + 1e-12));
+    const sviBuilt = buildVolSurface(slices, { method: 'svi' });
+    expect(sviBuilt.calendarArbitrage).toBe(false);
+    expect(sviBuilt.surface.arbitrageReport().arbitrageFree).toBe(true);
 
     // Confidence intervals, drift, repair.
     const ci = bootstrapSviConfidence({ k, w }, { samples: 20, seed: 7 });
