@@ -5,6 +5,7 @@ export {
   normalisedBlack,
   normalisedBlackCall,
   normalisedBlackCallOverVega,
+  smallTExpansionGivenMillsRatio,
   normalisedIntrinsic,
   normalisedVega,
   lnNormalisedVega,

@@ -124,7 +124,16 @@ export function asymptoticExpansionOfNormalisedBlackCallOverVega(h: number, t: n
  * Y(h+t) - Y(h-t) in t, Y(z) = Φ(z)/φ(z), with a = 1 + h·Y(h) = 1 + h·√(π/2)·erfcx(-h/√2).
  */
 export function smallTExpansionOfNormalisedBlackCallOverVega(h: number, t: number): number {
-  const a = 1 + h * SQRT_PI_OVER_TWO * erfcx(-ONE_OVER_SQRT_TWO * h);
+  return smallTExpansionGivenMillsRatio(h, t, SQRT_PI_OVER_TWO * erfcx(-ONE_OVER_SQRT_TWO * h));
+}
+
+/**
+ * The same expansion given the Mills ratio Y(h) = Φ(h)/φ(h) (for callers that already have it, or
+ * take it from core's exponential-free `normCdfTailRatio`): b/b' = 2t·(a + Σ_k c_k t^{2k}),
+ * a = 1 + h·Y(h).
+ */
+export function smallTExpansionGivenMillsRatio(h: number, t: number, millsRatio: number): number {
+  const a = 1 + h * millsRatio;
   const w = t * t;
   const h2 = h * h;
   // The divisions by 3!, 5!, …, 13! are multiplications by rounded reciprocals: one more rounding
