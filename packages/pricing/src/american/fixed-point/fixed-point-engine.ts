@@ -344,6 +344,8 @@ export interface SchemePlan {
   /** Anderson acceleration: the previous iterate's residual G(y) - y and image G(y). */
   prevF: Float64Array;
   prevG: Float64Array;
+  /** The cache whose (T, r, q) the vol-independent FP-B tables (drift, c0, c1) were last filled for. */
+  filledFor?: SweepExpCache;
 }
 
 const plans = [new WeakMap<FixedPointScheme, SchemePlan>(), new WeakMap<FixedPointScheme, SchemePlan>()];
@@ -450,6 +452,21 @@ function fillSweepTables(pp: PutProblem, plan: SchemePlan, pts: FpPoints, useA: 
   const { size, tauFrac, vm, ivm, drift, c0, c1, c2 } = plan;
   const { count: J, mu, g1, g2, edge } = pts;
   const n = size - 1;
+  if (!useA && cache !== undefined && cache.filled && plan.filledFor === cache) {
+    // FP-B at another vol of the same (T, r, q), tables last filled by this cache: only the
+    // vol-dependent factors change (drift, c0, c1 do not depend on the vol).
+    for (let i = 1; i <= n; i++) {
+      const st = Math.sqrt(T * tauFrac[i]!);
+      for (let j = 0; j < J; j++) {
+        const idx = (i - 1) * J + j;
+        const v = vol * st * Math.sqrt(mu[j]!);
+        vm[idx] = v;
+        ivm[idx] = 1 / v;
+      }
+    }
+    return;
+  }
+  plan.filledFor = useA ? undefined : cache;
   for (let i = 1; i <= n; i++) {
     const tau = T * tauFrac[i]!;
     const st = Math.sqrt(tau);

@@ -93,12 +93,22 @@ export interface PlannedPremium {
   xmax: number;
   /** y at the n + 1 Chebyshev nodes. */
   y: Float64Array;
+  /** e^{-rt}, e^{-qt} per point of one (T, r, q), reused by repeated evaluations at other vols. */
+  disc?: PremiumDiscounts;
+}
+
+/** Per-point discount factors of the premium for one (T, r, q) (they do not depend on the vol or y). */
+export interface PremiumDiscounts {
+  dr: Float64Array;
+  dq: Float64Array;
+  filled: boolean;
 }
 
 /** {@link putPremium} on precomputed points: same integrand, same limits. */
 export function putPremiumPlanned(S: number, K: number, r: number, q: number, vol: number, T: number, plan: PlannedPremium): PutValue {
-  const { points, xmax, y } = plan;
+  const { points, xmax, y, disc } = plan;
   const { count, s: sv, w: wv, rows } = points;
+  const cached = disc !== undefined && disc.filled;
   const size = y.length;
   const sqrtT = Math.sqrt(T);
   const c = 2 / (S * vol);
@@ -115,8 +125,12 @@ export function putPremiumPlanned(S: number, K: number, r: number, q: number, vo
     const b = xmax * Math.exp(-sq);
     const z = sqrtT * sv[j]!;
     const t = z * z;
-    const dr = Math.exp(-r * t);
-    const dq = Math.exp(-q * t);
+    const dr = cached ? disc.dr[j]! : Math.exp(-r * t);
+    const dq = cached ? disc.dq[j]! : Math.exp(-q * t);
+    if (disc !== undefined && !cached) {
+      disc.dr[j] = dr;
+      disc.dq[j] = dq;
+    }
     const v = vol * z;
     const wj = wv[j]! * sqrtT;
     if (v >= EPSILON) {
@@ -140,6 +154,7 @@ export function putPremiumPlanned(S: number, K: number, r: number, q: number, vo
       p0 += wj * 2 * z * (r * K * dr - q * S * dq);
     }
   }
+  if (disc !== undefined) disc.filled = true;
   return { price: p0, delta: p1, gamma: p2 };
 }
 

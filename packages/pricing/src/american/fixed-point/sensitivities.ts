@@ -1,6 +1,6 @@
 import { normCdf, normPdf } from '@quantforge/core';
 import type { FpPoints, PremiumPoints } from './collocation-plan';
-import type { PutProblem } from './premium';
+import type { PremiumDiscounts, PutProblem } from './premium';
 
 const EPSILON = 2.220446049250313e-16;
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -94,7 +94,7 @@ export interface PremiumPartials {
  * putPremiumPlanned in premium.ts) fused with its partial derivatives: ∂P/∂θ at fixed y and
  * ∂P/∂y_k (left in s.Py).
  */
-export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, premium: PremiumPoints, s: IftScratch): PremiumPartials {
+export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, premium: PremiumPoints, s: IftScratch, disc?: PremiumDiscounts): PremiumPartials {
   const { S, K, r, q, vol, T } = pp;
   const [lr, lq] = lnXmaxDerivatives(r, q);
   const { count, s: sv, w: wv, rows: prow } = premium;
@@ -104,6 +104,7 @@ export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, p
   const c = 2 / (S * vol);
   const Py = s.Py;
   Py.fill(0);
+  const cached = disc !== undefined && disc.filled;
   let p0 = 0;
   let p1 = 0;
   let p2 = 0;
@@ -119,8 +120,12 @@ export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, p
     const z = sqrtT * sv[j]!;
     const t = z * z;
     const v = vol * z;
-    const dr = Math.exp(-r * t);
-    const dq = Math.exp(-q * t);
+    const dr = cached ? disc.dr[j]! : Math.exp(-r * t);
+    const dq = cached ? disc.dq[j]! : Math.exp(-q * t);
+    if (disc !== undefined && !cached) {
+      disc.dr[j] = dr;
+      disc.dq[j] = dq;
+    }
     const wq = wv[j]! * sqrtT;
     if (!(v >= EPSILON)) {
       // z -> 0: the integrand's limits (as putPremiumPlanned); the θ-partials carry a factor z.
@@ -156,6 +161,7 @@ export function premiumPartials(pp: PutProblem, xmax: number, y: Float64Array, p
     pR += wj * (K * dr * PhiM * (1 - r * t) + (dI * (t - lr)) / v);
     pQ += wj * (-S * dq * PhiP * (1 - q * t) + (dI * (-t - lq)) / v);
   }
+  if (disc !== undefined) disc.filled = true;
   return { price: p0, delta: p1, gamma: p2, vol: pSig, r: pR, q: pQ };
 }
 

@@ -1,11 +1,29 @@
 import { ChebyshevInterpolation } from './chebyshev';
 import { planPoints, planPremium, plannedSweeps, presetScheme, schemePlan, schemePower, type FixedPointEquation, type FixedPointScheme, type SchemePlan, type SweepExpCache } from './fixed-point-engine';
 import type { FpPoints, PremiumPoints } from './collocation-plan';
-import { europeanPut, putIsEuropean, putPremiumPlanned, type PutProblem } from './premium';
+import { europeanPut, putIsEuropean, putPremiumPlanned, type PremiumDiscounts, type PutProblem } from './premium';
 import { putXMax, qdPlusPutBoundary, qdPlusPutBoundaryAtTau } from './qd-plus-boundary';
-import { europeanPutSensitivities, iftScratch, premiumPartials, solveSensitivities, type IftScratch } from './sensitivities';
+import { luFactor, luSolveColumn } from './lu';
+import { europeanPutSensitivities, iftScratch, premiumPartials, solveSensitivities, sweepJacobian, type IftScratch } from './sensitivities';
 
 const EPSILON = 2.220446049250313e-16;
+const EMPTY = new Float64Array(0);
+/** Largest relative vol move of a boundary along its tangent; beyond it evaluateNewton restarts from QD+. */
+const MAX_TANGENT_MOVE = 0.2;
+/** Largest plain-sweep residual a chord step continues from; beyond it, a Newton evaluation. */
+const CHORD_MAX_RESIDUAL = 1e-3;
+
+/** n×4 right-hand sides of the boundary Newton step (dy/dσ, dy/dr, dy/dq, G(y) - y), per n. */
+const newtonRhsBySize = new Map<number, Float64Array>();
+
+function newtonRhs(n: number): Float64Array {
+  let b = newtonRhsBySize.get(n);
+  if (b === undefined) {
+    b = new Float64Array(n * 4);
+    newtonRhsBySize.set(n, b);
+  }
+  return b;
+}
 
 /** A put value with its vega (NaN when not asked for). */
 export interface WarmValue {
@@ -39,47 +57,99 @@ export interface WarmGreeks {
  */
 export class WarmFixedPointPut {
   /** False when the preset has no precomputed plan here (tiny T); use the engine instead. */
-  readonly ok: boolean;
+  ok!: boolean;
   /** The put has no early exercise (r <= 0 and r <= q): European values. */
-  readonly european: boolean;
-  readonly pp: PutProblem;
-  readonly y: Float64Array;
-  private readonly scheme: FixedPointScheme;
-  private readonly equation: FixedPointEquation;
-  private readonly power: 2 | 4;
-  private readonly plan: SchemePlan | undefined;
-  private readonly pts: FpPoints | undefined;
-  private readonly premium: PremiumPoints | undefined;
-  private readonly useA: boolean;
-  private readonly ift: IftScratch;
-  private xmax: number;
-  private readonly dydv: Float64Array;
+  european!: boolean;
+  readonly pp: PutProblem = { S: 1, K: 1, r: 0, q: 0, vol: 0.2, T: 1 };
+  y: Float64Array = EMPTY;
+  private readonly name: 'fast' | 'accurate' | 'high-precision';
+  private scheme!: FixedPointScheme;
+  private equation!: FixedPointEquation;
+  private power!: 2 | 4;
+  private plan: SchemePlan | undefined;
+  private pts: FpPoints | undefined;
+  private premium: PremiumPoints | undefined;
+  private useA!: boolean;
+  private ift!: IftScratch;
+  private xmax = 1;
+  private dydv: Float64Array = EMPTY;
   private hasTangent = false;
+  /** LU factors of I - ∂G/∂y from the last boundary-Newton evaluation (for chord steps). */
+  private lu: Float64Array = EMPTY;
+  private piv: Int32Array = new Int32Array(0);
+  private luValid = false;
+  /** max |Δy| of the last Newton or chord update of the boundary. */
+  correction = NaN;
+  /** ∂P/∂y · Δy of the last Newton or chord update: the price change the boundary update made. */
+  priceCorrection = NaN;
+  /** ∂P/∂y of the premium at the last boundary-Newton evaluation. */
+  private py: Float64Array = EMPTY;
+  /** The boundary update Δy of the last Newton evaluation (priced once ∂P/∂y is known). */
+  private dy: Float64Array = EMPTY;
+  /** ∂(premium)/∂σ of the last boundary-Newton evaluation (the chord steps' vega). */
+  private premiumVega = NaN;
   /** Vol-independent factors of the sweep tables (same T, r, q for every evaluation). */
-  private readonly expCache: SweepExpCache | undefined;
+  private expCache: SweepExpCache | undefined;
+  /** e^{-rt}, e^{-qt} at the premium's points (same T, r, q for every evaluation). */
+  private disc: PremiumDiscounts | undefined;
   /** The vol of the stored y; NaN before the first evaluation. */
   vol = NaN;
   /** Filled by an evaluation with vega (undefined when the implicit-function solve failed). */
   greeks: WarmGreeks | undefined;
 
   constructor(S: number, K: number, r: number, q: number, T: number, name: 'fast' | 'accurate' | 'high-precision') {
-    this.pp = { S, K, r, q, vol: 0.2, T };
+    this.name = name;
+    this.reset(S, K, r, q, T);
+  }
+
+  /**
+   * Re-targets the solver to another option (put coordinates), as a new instance would be, reusing
+   * its buffers when the sizes allow (callers that solve many options keep one solver: typed arrays
+   * of more than a few elements are costly to allocate).
+   */
+  reset(S: number, K: number, r: number, q: number, T: number): void {
+    const pp = this.pp;
+    pp.S = S;
+    pp.K = K;
+    pp.r = r;
+    pp.q = q;
+    pp.vol = 0.2;
+    pp.T = T;
+    this.vol = NaN;
+    this.greeks = undefined;
+    this.hasTangent = false;
     this.european = putIsEuropean(r, q, T);
-    const { scheme, equation } = presetScheme(name, this.pp);
+    const { scheme, equation } = presetScheme(this.name, pp);
     this.scheme = scheme;
     this.equation = equation;
-    this.power = schemePower(scheme, this.pp);
+    this.power = schemePower(scheme, pp);
     this.useA = equation === 'FP-A' || (equation === 'auto' && Math.abs(r - q) < 0.001);
     this.plan = schemePlan(scheme, this.power);
     this.pts = this.plan === undefined ? undefined : planPoints(this.plan, scheme, this.useA);
     this.premium = planPremium(this.plan, scheme, this.power);
     const size = scheme.nodes + 1;
-    this.y = new Float64Array(size);
-    this.dydv = new Float64Array(size);
+    this.luValid = false;
+    if (this.y.length !== size) {
+      this.y = new Float64Array(size);
+      this.dydv = new Float64Array(size);
+      this.lu = new Float64Array((size - 1) * (size - 1));
+      this.py = new Float64Array(size);
+      this.dy = new Float64Array(size);
+      this.piv = new Int32Array(size - 1);
+    } else {
+      this.y.fill(0);
+      this.dydv.fill(0);
+    }
     this.ift = iftScratch(size);
     this.xmax = putXMax(K, r, q);
     const len = this.pts === undefined ? 0 : scheme.nodes * this.pts.count;
-    this.expCache = len > 0 ? { er: new Float64Array(len), eq: new Float64Array(len), filled: false } : undefined;
+    if (len === 0) this.expCache = undefined;
+    else if (this.expCache === undefined || this.expCache.er.length !== len) this.expCache = { er: new Float64Array(len), eq: new Float64Array(len), filled: false };
+    else this.expCache.filled = false;
+    const pc = this.premium === undefined ? 0 : this.premium.count;
+    if (pc === 0) this.disc = undefined;
+    else if (this.disc === undefined || this.disc.dr.length !== pc) this.disc = { dr: new Float64Array(pc), dq: new Float64Array(pc), filled: false };
+    else this.disc.filled = false;
     this.ok = this.european || (this.plan !== undefined && this.premium !== undefined && T * this.plan.tauFrac[1]! >= EPSILON * EPSILON);
   }
 
@@ -157,6 +227,8 @@ export class WarmFixedPointPut {
     pp.vol = vol;
     const { S, K, r, q, T } = pp;
     this.greeks = undefined;
+    this.luValid = false;
+    this.priceCorrection = NaN;
     if (this.european) {
       this.vol = vol;
       const e = europeanPut(S, K, r, q, vol, T);
@@ -193,10 +265,10 @@ export class WarmFixedPointPut {
     const euv = europeanPut(S, K, r, q, vol, T);
     const eu = euv.price;
     if (!fused) {
-      const e = putPremiumPlanned(S, K, r, q, vol, T, { points: this.premium!, xmax: this.xmax, y });
+      const e = putPremiumPlanned(S, K, r, q, vol, T, { points: this.premium!, xmax: this.xmax, y, disc: this.disc });
       return { price: e.price > 0 ? eu + e.price : eu, vega: NaN };
     }
-    const partials = premiumPartials(pp, this.xmax, y, this.premium!, this.ift);
+    const partials = premiumPartials(pp, this.xmax, y, this.premium!, this.ift, this.disc);
     const eus = europeanPutSensitivities(S, K, r, q, vol, T);
     const sens = solveSensitivities(this.ift, partials);
     if (sens !== undefined) {
@@ -221,5 +293,206 @@ export class WarmFixedPointPut {
       exercised: false,
     };
     return { price, vega: this.greeks.vega };
+  }
+
+  /**
+   * Put price and vega at `vol` with Newton's method on the boundary itself: `jnSweeps`
+   * Jacobi-Newton sweeps from the stored boundary (moved along its vol tangent; QD+ on the first
+   * call), then one sweep that also assembles J = ∂G/∂y of the plain map (sensitivities.ts) and
+   * the update y <- y + (I - J)⁻¹ (G(y) - y) — quadratic convergence to the preset's fixed point
+   * instead of the sweeps' linear rate — with the tangent dy/dσ (and dy/dr, dy/dq) from the same
+   * factorisation, then the price and its sensitivities on the updated boundary. residual() is
+   * max |G(y) - y| before the update; after it the boundary is O(residual²) from the fixed point.
+   */
+  evaluateNewton(vol: number, jnSweeps: number): WarmValue {
+    if (this.european) return this.evaluate(vol, false, 0, 0, true);
+    const pp = this.pp;
+    pp.vol = vol;
+    const { S, K, r, q, T } = pp;
+    this.greeks = undefined;
+    const y = this.y;
+    if (Number.isNaN(this.vol) || Math.abs(vol - this.vol) > MAX_TANGENT_MOVE * this.vol) {
+      // First call, or too far for the tangent (y scales like σ²): QD+ at this vol.
+      y.set(qdPlusPutBoundary(S, K, r, q, vol, T, y.length, 1e-8, this.power).y);
+      jnSweeps = Math.max(jnSweeps, this.scheme.newtonSweeps ?? 1);
+    } else if (this.hasTangent) {
+      const dv = vol - this.vol;
+      for (let i = 1; i < y.length; i++) {
+        const v = y[i]! + this.dydv[i]! * dv;
+        if (v > 0) y[i] = v;
+      }
+    }
+    const plan = this.plan!;
+    const xmax = this.xmax;
+    this.priceCorrection = NaN;
+    // jnSweeps = 0 only fills the sweep tables.
+    plannedSweeps(pp, xmax, y, plan, this.pts!, this.useA, this.scheme, undefined, jnSweeps, jnSweeps, this.expCache);
+    const next = plan.next;
+    const ift = this.ift;
+    sweepJacobian(pp, xmax, y, plan, this.pts!, this.useA, next, ift);
+    const n = y.length - 1;
+    const B = newtonRhs(n);
+    const rhs = ift.rhs;
+    for (let i = 1; i <= n; i++) {
+      const f = next[i]! - y[i]!;
+      plan.prevF[i] = f;
+      B[(i - 1) * 4] = rhs[(i - 1) * 3]!;
+      B[(i - 1) * 4 + 1] = rhs[(i - 1) * 3 + 1]!;
+      B[(i - 1) * 4 + 2] = rhs[(i - 1) * 3 + 2]!;
+      B[(i - 1) * 4 + 3] = f;
+    }
+    this.vol = vol;
+    const lu = this.lu;
+    lu.set(ift.A);
+    const solved = luFactor(lu, n, this.piv);
+    this.luValid = solved;
+    if (solved) for (let c = 0; c < 4; c++) luSolveColumn(lu, n, this.piv, B, 4, c);
+    let corr = 0;
+    for (let i = 1; i <= n; i++) {
+      const v = solved ? y[i]! + B[(i - 1) * 4 + 3]! : NaN;
+      // A Newton update that leaves y > 0 (or a singular system) falls back to the plain sweep.
+      const yi = v > 0 && Number.isFinite(v) ? v : next[i]!;
+      corr = Math.max(corr, Math.abs(yi - y[i]!));
+      this.dy[i] = yi - y[i]!;
+      y[i] = yi;
+      if (solved) this.dydv[i] = B[(i - 1) * 4]!;
+    }
+    this.hasTangent = solved;
+    this.correction = corr;
+    const bT = xmax * Math.exp(-Math.sqrt(Math.max(0, y[n]!)));
+    if (S <= bT) {
+      this.greeks = { price: K - S, delta: -1, gamma: 0, vega: 0, dr: 0, dq: 0, exercised: true };
+      return { price: K - S, vega: 0 };
+    }
+    const euv = europeanPut(S, K, r, q, vol, T);
+    const partials = premiumPartials(pp, xmax, y, this.premium!, ift, this.disc);
+    const eus = europeanPutSensitivities(S, K, r, q, vol, T);
+    if (!(partials.price > 0)) {
+      this.premiumVega = 0;
+      this.greeks = { price: euv.price, delta: euv.delta, gamma: euv.gamma, vega: eus.vol, dr: eus.r, dq: eus.q, exercised: false };
+      return { price: euv.price, vega: eus.vol };
+    }
+    const price = euv.price + partials.price;
+    if (!solved) return { price, vega: NaN };
+    let dS = partials.vol;
+    let dR = partials.r;
+    let dQ = partials.q;
+    const Py = ift.Py;
+    let pc = 0;
+    for (let i = 1; i <= n; i++) pc += Py[i]! * this.dy[i]!;
+    this.priceCorrection = pc;
+    this.py.set(Py);
+    for (let i = 1; i <= n; i++) {
+      dS += Py[i]! * B[(i - 1) * 4]!;
+      dR += Py[i]! * B[(i - 1) * 4 + 1]!;
+      dQ += Py[i]! * B[(i - 1) * 4 + 2]!;
+    }
+    this.premiumVega = dS;
+    this.greeks = { price, delta: euv.delta + partials.delta, gamma: euv.gamma + partials.gamma, vega: eus.vol + dS, dr: eus.r + dR, dq: eus.q + dQ, exercised: false };
+    return { price, vega: this.greeks.vega };
+  }
+
+  /**
+   * A chord step after {@link evaluateNewton}: one plain sweep from the stored boundary (moved
+   * along its tangent) and y <- y + (I - J₀)⁻¹ (G(y) - y) with the stored factors J₀ of the last
+   * Newton evaluation (linear convergence at the rate |J - J₀|, small for nearby vols), the price
+   * on the updated boundary, and the vega with that evaluation's premium vega (the European part
+   * exact). About half the cost of a Newton evaluation; no greeks. Falls back to
+   * {@link evaluateNewton} without stored factors.
+   */
+  evaluateChord(vol: number): WarmValue {
+    if (this.european || !this.luValid || !this.hasTangent || Number.isNaN(this.premiumVega) || !(Math.abs(vol - this.vol) <= MAX_TANGENT_MOVE * this.vol)) {
+      return this.evaluateNewton(vol, 0);
+    }
+    const pp = this.pp;
+    pp.vol = vol;
+    const { S, K, r, q, T } = pp;
+    this.greeks = undefined;
+    const y = this.y;
+    const n = y.length - 1;
+    const dv = vol - this.vol;
+    for (let i = 1; i <= n; i++) {
+      const v = y[i]! + this.dydv[i]! * dv;
+      if (v > 0) y[i] = v;
+    }
+    const plan = this.plan!;
+    const xmax = this.xmax;
+    // One plain sweep: y <- G(y), plan.prevF = G(y) - y.
+    plannedSweeps(pp, xmax, y, plan, this.pts!, this.useA, this.scheme, undefined, 1, 0, this.expCache);
+    const B = newtonRhs(n);
+    const f = plan.prevF;
+    let fmax = 0;
+    for (let i = 1; i <= n; i++) {
+      B[(i - 1) * 4 + 3] = f[i]!;
+      fmax = Math.max(fmax, Math.abs(f[i]!));
+    }
+    if (!(fmax <= CHORD_MAX_RESIDUAL)) {
+      // The plain sweep jumped (FP-B at the first nodes is steep away from its fixed point): back to
+      // the moved boundary and a Newton evaluation with a Jacobi-Newton sweep from it.
+      for (let i = 1; i <= n; i++) y[i] = y[i]! - f[i]!;
+      this.vol = vol;
+      return this.evaluateNewton(vol, 1);
+    }
+    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
+    let corr = 0;
+    let pc = 0;
+    for (let i = 1; i <= n; i++) {
+      // y holds G(y_old) = y_old + f.
+      const yOld = y[i]! - f[i]!;
+      const v = yOld + B[(i - 1) * 4 + 3]!;
+      if (v > 0 && Number.isFinite(v)) y[i] = v;
+      corr = Math.max(corr, Math.abs(y[i]! - yOld));
+      pc += this.py[i]! * (y[i]! - yOld);
+    }
+    this.correction = corr;
+    this.priceCorrection = pc;
+    this.vol = vol;
+    const bT = xmax * Math.exp(-Math.sqrt(Math.max(0, y[n]!)));
+    if (S <= bT) return { price: K - S, vega: 0 };
+    const eu = europeanPut(S, K, r, q, vol, T).price;
+    const e = putPremiumPlanned(S, K, r, q, vol, T, { points: this.premium!, xmax, y, disc: this.disc });
+    const sd = vol * Math.sqrt(T);
+    const d2 = (Math.log(S / K) + (r - q) * T) / sd - 0.5 * sd;
+    const vegaEu = K * Math.exp(-r * T - 0.5 * d2 * d2) * 0.3989422804014327 * Math.sqrt(T);
+    if (!(e.price > 0)) return { price: eu, vega: vegaEu };
+    return { price: eu + e.price, vega: vegaEu + this.premiumVega };
+  }
+
+  /**
+   * After {@link evaluateNewton} at this.vol: one plain sweep from its boundary and the chord
+   * update y <- y + (I - J₀)⁻¹(G(y) - y) with its stored factors (the boundary improves in place),
+   * returning ∂P/∂y · Δy — the first-order change of the last evaluation's price that its
+   * remaining boundary error made (a third of the cost of a chord evaluation: no premium). NaN
+   * without stored factors or when the sweep jumps.
+   */
+  verifyBoundary(): number {
+    if (this.european) return 0;
+    if (!this.luValid || Number.isNaN(this.priceCorrection)) return NaN;
+    const pp = this.pp;
+    pp.vol = this.vol;
+    const y = this.y;
+    const n = y.length - 1;
+    const plan = this.plan!;
+    plannedSweeps(pp, this.xmax, y, plan, this.pts!, this.useA, this.scheme, undefined, 1, 0, this.expCache);
+    const B = newtonRhs(n);
+    const f = plan.prevF;
+    let fmax = 0;
+    for (let i = 1; i <= n; i++) {
+      B[(i - 1) * 4 + 3] = f[i]!;
+      fmax = Math.max(fmax, Math.abs(f[i]!));
+    }
+    if (!(fmax <= CHORD_MAX_RESIDUAL)) {
+      for (let i = 1; i <= n; i++) y[i] = y[i]! - f[i]!;
+      return NaN;
+    }
+    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
+    let pc = 0;
+    for (let i = 1; i <= n; i++) {
+      const yOld = y[i]! - f[i]!;
+      const v = yOld + B[(i - 1) * 4 + 3]!;
+      y[i] = v > 0 && Number.isFinite(v) ? v : yOld;
+      pc += this.py[i]! * (y[i]! - yOld);
+    }
+    return pc;
   }
 }
