@@ -39,46 +39,7 @@ export function dampedStep(
   for (let i = 0; i < m; i++) b[i] = -r[i]!;
   for (let i = m; i < rows; i++) b[i] = 0;
 
-  for (let k = 0; k < nf; k++) {
-    const col = k * rows;
-    let norm = 0;
-    let scale = 0;
-    for (let i = k; i < rows; i++) scale = Math.max(scale, Math.abs(a[col + i]!));
-    if (scale === 0) return false;
-    for (let i = k; i < rows; i++) {
-      const v = a[col + i]! / scale;
-      norm += v * v;
-    }
-    norm = scale * Math.sqrt(norm);
-    const alpha = a[col + k]! > 0 ? -norm : norm;
-    // v = x - alpha e1, stored in place; beta = 1 / (vᵀv / 2) = -1 / (alpha v_k).
-    a[col + k] = a[col + k]! - alpha;
-    const vk = a[col + k]!;
-    const beta = -1 / (alpha * vk);
-    for (let c = k + 1; c < nf; c++) {
-      const cc = c * rows;
-      let s = 0;
-      for (let i = k; i < rows; i++) s += a[col + i]! * a[cc + i]!;
-      s *= beta;
-      for (let i = k; i < rows; i++) a[cc + i] = a[cc + i]! - s * a[col + i]!;
-    }
-    let s = 0;
-    for (let i = k; i < rows; i++) s += a[col + i]! * b[i]!;
-    s *= beta;
-    for (let i = k; i < rows; i++) b[i] = b[i]! - s * a[col + i]!;
-    // Store R's diagonal where v_k was (v is no longer needed after this column).
-    a[col + k] = alpha;
-  }
-  // Back substitution R δ = (Qᵀ b)[0..nf).
-  for (let j = 0; j < step.length; j++) step[j] = 0;
-  for (let k = nf - 1; k >= 0; k--) {
-    let s = b[k]!;
-    for (let c = k + 1; c < nf; c++) s -= a[c * rows + k]! * step[free[c]!]!;
-    const d = a[k * rows + k]!;
-    if (d === 0 || !Number.isFinite(d)) return false;
-    step[free[k]!] = s / d;
-  }
-  return true;
+  return solveAugmentedByHouseholder(a, b, rows, nf, free, step);
 }
 
 /**
@@ -181,20 +142,38 @@ export function dampedStepFromR(
   }
   for (let i = 0; i < nf; i++) b[i] = -f.qtr[i]!;
   for (let i = nf; i < rows; i++) b[i] = 0;
+  return solveAugmentedByHouseholder(a, b, rows, nf, free, step);
+}
+
+/**
+ * Householder QR of the column-major augmented matrix `a` (rows × nf) applied to `b` in place,
+ * then back substitution R δ = (Qᵀb)[0..nf) into `step` at the `free` indices (others zeroed).
+ * Returns false when R has a zero or non-finite diagonal (a numerically singular system).
+ */
+function solveAugmentedByHouseholder(
+  a: Float64Array,
+  b: Float64Array,
+  rows: number,
+  nf: number,
+  free: Int32Array,
+  step: Float64Array,
+): boolean {
   for (let k = 0; k < nf; k++) {
     const col = k * rows;
+    let norm = 0;
     let scale = 0;
     for (let i = k; i < rows; i++) scale = Math.max(scale, Math.abs(a[col + i]!));
     if (scale === 0) return false;
-    let norm = 0;
     for (let i = k; i < rows; i++) {
       const v = a[col + i]! / scale;
       norm += v * v;
     }
     norm = scale * Math.sqrt(norm);
     const alpha = a[col + k]! > 0 ? -norm : norm;
+    // v = x - alpha e1, stored in place; beta = 1 / (vᵀv / 2) = -1 / (alpha v_k).
     a[col + k] = a[col + k]! - alpha;
-    const beta = -1 / (alpha * a[col + k]!);
+    const vk = a[col + k]!;
+    const beta = -1 / (alpha * vk);
     for (let c = k + 1; c < nf; c++) {
       const cc = c * rows;
       let s = 0;
@@ -206,8 +185,10 @@ export function dampedStepFromR(
     for (let i = k; i < rows; i++) s += a[col + i]! * b[i]!;
     s *= beta;
     for (let i = k; i < rows; i++) b[i] = b[i]! - s * a[col + i]!;
+    // Store R's diagonal where v_k was (v is no longer needed after this column).
     a[col + k] = alpha;
   }
+  // Back substitution R δ = (Qᵀ b)[0..nf).
   for (let j = 0; j < step.length; j++) step[j] = 0;
   for (let k = nf - 1; k >= 0; k--) {
     let s = b[k]!;
