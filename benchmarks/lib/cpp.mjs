@@ -92,13 +92,14 @@ export function quadReference(tag, c) {
   return readFloat64(outFile);
 }
 
-let scipyCache;
-/** "scipy X / numpy Y" when python3 can import both, else undefined (cached). */
-export function scipyVersion() {
-  if (scipyCache !== undefined) return scipyCache || undefined;
-  const r = spawnSync('python3', ['-c', 'import numpy, scipy; print("scipy", scipy.__version__, "/ numpy", numpy.__version__)'], { encoding: 'utf8' });
-  scipyCache = r.status === 0 && !r.error ? r.stdout.trim() : '';
-  return scipyCache || undefined;
+const scipyCache = new Map();
+/** "scipy X / numpy Y" when `python` (default: python3 on PATH) can import both, else undefined (cached). */
+export function scipyVersion(python = 'python3') {
+  if (!scipyCache.has(python)) {
+    const r = spawnSync(python, ['-c', 'import numpy, scipy; print("scipy", scipy.__version__, "/ numpy", numpy.__version__)'], { encoding: 'utf8' });
+    scipyCache.set(python, r.status === 0 && !r.error ? r.stdout.trim() : '');
+  }
+  return scipyCache.get(python) || undefined;
 }
 
 /** Runs benchmarks/py/scipy_peers.py with `args`; same RESULT protocol as the C++ programs. */

@@ -31,7 +31,10 @@ export function printMachine() {
     `cpu: ${cpuModel()} × ${cpus().length} logical`,
     `g++: ${gxxVersion() ?? 'not found'}`,
     `QuantLib C++: ${quantlibVersion() ?? 'not installed'}`,
-    `python: ${scipyVersion() ?? 'numpy/scipy not importable'}`,
+    // The European/IV peers run python3 from PATH; the risk, portfolio, drift and surface peers
+    // run Debian's /usr/bin/python3 (where python3-scipy, -sklearn, -statsmodels, -cvxopt live).
+    `python3 (PATH): ${scipyVersion() ?? 'numpy/scipy not importable'}`,
+    `/usr/bin/python3: ${scipyVersion('/usr/bin/python3') ?? 'numpy/scipy not importable'}`,
   ];
   for (const l of lines) console.log(`  ${l}`);
 }
