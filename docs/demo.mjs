@@ -3,7 +3,12 @@ import { normCdf, normInv, createRng, SobolSequence } from '@quantforge/core';
 import { bsPrice, bsPriceBatch, black76Price, bachelierPrice, americanPrice, americanExerciseBoundary } from '@quantforge/pricing';
 import { bsGreeks, toDeskGreeks } from '@quantforge/greeks';
 import { impliedVol, impliedVolBatch, impliedNormalVol, americanImpliedVol } from '@quantforge/volatility';
-import { loadEuStockMarkets, logReturns } from '@quantforge/datasets';
+import { loadEuStockMarkets, logReturns, loadDem2Gbp, loadLpp2005Rec } from '@quantforge/datasets';
+import { hestonPrice } from '@quantforge/pricing';
+import { sabrVol, calibrateSvi, sviTotalVariance, sviButterflyArbitrage, buildVolSurface } from '@quantforge/volatility';
+import { historicalVaR, historicalES, parametricVaR, fitGarch, kupiecTest, fitGpd } from '@quantforge/risk';
+import { sampleCovariance, ledoitWolf, minVariance, riskParity, maxSharpe } from '@quantforge/portfolio';
+import { ksTest, psi, detectDrift } from '@quantforge/drift';
 
 const line = (s = '') => console.log(s);
 const fmt = (x, d = 6) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
@@ -97,4 +102,49 @@ const r = logReturns(eu.columns.DAX);
 const mean = r.reduce((a, b) => a + b, 0) / r.length;
 const sd = Math.sqrt(r.reduce((a, b) => a + (b - mean) ** 2, 0) / (r.length - 1));
 line(`   DAX: ${eu.columns.DAX.length} closes, daily log-return mean ${fmt(mean * 1e4, 3)} bp, sd ${fmt(sd * 100, 3)}%, annualised vol ${fmt(sd * Math.sqrt(260) * 100, 2)}%`);
+
+line('\n9. Volatility surfaces and Heston');
+line(`   sabrVol(F 3%, K 3.5%, T 2, α 0.02, β 0.5, ρ -0.3, ν 0.4) = ${sabrVol({ forward: 0.03, strike: 0.035, expiry: 2, alpha: 0.02, beta: 0.5, rho: -0.3, nu: 0.4 }).toPrecision(12)} (Hagan 2002, as QuantLib)`);
+const kGrid = Array.from({ length: 25 }, (_, i) => -1.2 + i / 12);
+const wSlice = sviTotalVariance(kGrid, { a: 0.04, b: 0.2, rho: -0.6, m: 0.05, sigma: 0.25 });
+const svi = calibrateSvi({ k: kGrid, w: wSlice });
+line(`   calibrateSvi on 25 points: a ${fmt(svi.a)} b ${fmt(svi.b)} ρ ${fmt(svi.rho)} m ${fmt(svi.m)} σ ${fmt(svi.sigma)}, rmse ${svi.rmse.toExponential(2)}, butterfly arbitrage: ${sviButterflyArbitrage(svi).hasArbitrage}`);
+const slices = [0.25, 0.5, 1, 2].map((t) => ({ expiry: t, k: kGrid, w: Array.from(wSlice, (v) => v * t) }));
+const built = buildVolSurface(slices, { forward: { spot: 100, rate: 0.03 } });
+line(`   buildVolSurface (SSVI, 4 expiries): implied vol at K 95, T 0.75 = ${fmt(built.surface.impliedVol(95, 0.75))}, local vol = ${fmt(built.surface.localVol(95, 0.75))}, arbitrage-free: ${built.surface.arbitrageReport().arbitrageFree}`);
+line(`   hestonPrice(call, S 100, K 100, T 1, v0 0.04, κ 1.5, θ 0.04, σ 0.3, ρ -0.7) = ${hestonPrice({ type: 'call', spot: 100, strike: 100, expiry: 1, rate: 0.03, v0: 0.04, kappa: 1.5, theta: 0.04, sigma: 0.3, rho: -0.7 }).toPrecision(12)}`);
+
+line('\n10. Risk on real data: fGarch dem2gbp (daily DEM/GBP returns, percent)');
+const fx = loadDem2Gbp().returns;
+line(`   99% VaR historical ${fmt(historicalVaR(fx, { confidence: 0.99 }), 4)}, ES ${fmt(historicalES(fx, { confidence: 0.99 }), 4)}; normal ${fmt(parametricVaR(fx, { confidence: 0.99, distribution: 'normal' }), 4)}, Student-t ${fmt(parametricVaR(fx, { confidence: 0.99, distribution: 't' }), 4)}, Cornish-Fisher ${fmt(parametricVaR(fx, { confidence: 0.99, distribution: 'cornish-fisher' }), 4)}`);
+const garch = fitGarch(fx, { model: 'garch', dist: 'normal' });
+line(`   GARCH(1,1): ω ${garch.omega.toPrecision(6)} α ${garch.alpha.toPrecision(6)} β ${garch.beta.toPrecision(6)} (fGarch: 0.0108, 0.153, 0.806), log-likelihood ${garch.logLikelihood.toFixed(4)}`);
+const losses = Array.from(fx, (x) => -x);
+const gpd = fitGpd(losses, { threshold: 0.5 });
+line(`   GPD over 0.5: ξ ${fmt(gpd.xi, 4)}, β ${fmt(gpd.beta, 4)}, ${gpd.nExceedances} exceedances`);
+const var99 = historicalVaR(fx.slice(0, 1000), { confidence: 0.99 });
+const exceptions = Array.from(fx.slice(1000), (x) => (-x > var99 ? 1 : 0));
+const kup = kupiecTest(exceptions, { p: 0.01 });
+line(`   VaR from the first 1000 days, backtested on the next ${exceptions.length}: ${exceptions.reduce((a, b) => a + b, 0)} exceptions, Kupiec LR ${fmt(kup.lr, 3)}, p ${fmt(kup.pValue, 4)}`);
+
+line('\n11. Portfolio on LPP2005REC (Swiss pension-fund benchmark, 6 asset classes)');
+const lpp = loadLpp2005Rec();
+const assets = ['SBI', 'SPI', 'SII', 'LMI', 'MPI', 'ALT'];
+const rows = Array.from({ length: lpp.columns.SBI.length }, (_, t) => assets.map((a) => lpp.columns[a][t]));
+const covariance = sampleCovariance(rows);
+const mu = assets.map((_, j) => rows.reduce((s, r) => s + r[j], 0) / rows.length);
+const show = (w) => assets.map((a, i) => `${a} ${(w[i] * 100).toFixed(1)}%`).join(', ');
+line(`   minVariance: ${show(minVariance({ covariance }).weights)}`);
+line(`   maxSharpe:   ${show(maxSharpe({ expectedReturns: mu, covariance }).weights)}`);
+line(`   riskParity:  ${show(riskParity({ covariance }).weights)}`);
+line(`   ledoitWolf shrinkage ${fmt(ledoitWolf(rows).shrinkage, 4)}`);
+
+line('\n12. Drift: EuStockMarkets DAX returns, first 500 days vs last 500');
+const dax = logReturns(eu.columns.DAX);
+const ks = ksTest(dax.slice(0, 500), dax.slice(-500));
+line(`   ksTest: D ${fmt(ks.statistic, 4)}, p ${ks.pValue.toPrecision(4)} (${ks.method}); PSI ${fmt(psi(dax.slice(0, 500), dax.slice(-500)), 4)}`);
+const table2 = (from, to) => ({ DAX: Array.from(logReturns(eu.columns.DAX).slice(from, to)), FTSE: Array.from(logReturns(eu.columns.FTSE).slice(from, to)) });
+const drift = detectDrift(table2(0, 500), table2(-500));
+line(`   detectDrift over DAX and FTSE: ${drift.columns.map((c) => `${c.column} ${c.test} p=${(c.pValue ?? NaN).toPrecision(3)} ${c.drifted ? 'DRIFT' : 'ok'}`).join('; ')}`);
 line('');
+
