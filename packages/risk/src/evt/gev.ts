@@ -7,7 +7,7 @@
  * standard deviation (exact rescaling); |ξ| < 1e-8 uses the Gumbel limit. The MLE is regular for
  * ξ > −0.5 (Smith 1985).
  */
-import { ConvergenceError, InvalidInputError, bfgs, mean, nelderMead, requireFiniteArray, requireObject, standardDeviation } from '@quantforge/core';
+import { ConvergenceError, InvalidInputError, NoSolutionError, bfgs, mean, nelderMead, requireFiniteArray, requireObject, standardDeviation } from '@quantforge/core';
 
 /** Result of {@link fitGev}. */
 export interface GevFit {
@@ -66,7 +66,8 @@ export function blockMaxima(losses: ArrayLike<number>, blockSize: number): Float
 /**
  * Fits the GEV to block maxima by maximum likelihood.
  * @param blockMaxima at least 5 finite values, not all equal (see {@link blockMaxima}).
- * @throws InvalidInputError for bad input; ConvergenceError (lastIterate { loc, scale, shape })
+ * @throws InvalidInputError for bad input; NoSolutionError `gev-shape-below-minus-one` when the
+ *   likelihood is unbounded (shape ≤ −1, Smith 1985); ConvergenceError (lastIterate { loc, scale, shape })
  *   when the optimiser stops away from an optimum.
  * @example fitGev(blockMaxima(losses, 21)).shape
  */
@@ -82,7 +83,23 @@ export function fitGev(blockMaxima: ArrayLike<number>, options: { maxIterations?
   const s0 = Math.sqrt(6) / Math.PI;
   const f = (th: Float64Array): number => gevNll(z, th[0], Math.exp(th[1]), th[2]) / n;
   const nm = nelderMead(f, [-0.5772156649 * s0, Math.log(s0), 0.1], { step: 0.1, tolerance: 1e-10, throwOnMaxIterations: false });
-  const res = bfgs(f, nm.x, { tolerance: 1e-10, maxIterations: options.maxIterations ?? 500, throwOnMaxIterations: false });
+  // For ξ ≤ −1 the GEV likelihood is unbounded as the upper end point approaches max(x) (Smith
+  // 1985): no maximum-likelihood estimate exists, and the search runs onto the support boundary.
+  const unbounded = (xi: number): NoSolutionError =>
+    new NoSolutionError(
+      'gev-shape-below-minus-one',
+      `fitGev: the likelihood rises without bound as the shape falls below -1 (reached ${xi.toPrecision(3)}): the block maxima look bounded above with a very short tail, where no GEV maximum-likelihood estimate exists (Smith 1985); use larger blocks, more data, or a GPD fit over a threshold`,
+    );
+  if (!(nm.x[2] > -1)) throw unbounded(nm.x[2]);
+  let res;
+  try {
+    res = bfgs(f, nm.x, { tolerance: 1e-10, maxIterations: options.maxIterations ?? 500, throwOnMaxIterations: false });
+  } catch (e) {
+    // A start on the support boundary has an infinite gradient: the same unbounded case.
+    if (e instanceof InvalidInputError && e.field === 'x0') throw unbounded(nm.x[2]);
+    throw e;
+  }
+  if (!(res.x[2] > -1)) throw unbounded(res.x[2]);
   const th = res.value <= nm.value ? res.x : nm.x;
   const fit = { loc: m + sd * th[0], scale: sd * Math.exp(th[1]), shape: th[2] };
   if (!res.converged && res.gradientNorm > 1e-6) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConvergenceError, InvalidInputError, createRng, quantile } from '@quantforge/core';
+import { InvalidInputError, NoSolutionError, createRng, quantile } from '@quantforge/core';
 import { blockMaxima, fitGev, fitGpd, hillEstimator, meanExcess, potES, potVaR } from '@quantforge/risk';
 import { buildSeries } from '../var/series';
 
@@ -136,6 +136,18 @@ describe('GEV fit', () => {
     expect(() => fitGev([1, 2, 3])).toThrow(/at least 5/);
     expect(() => fitGev([1, 1, 1, 1, 1])).toThrow(/equal/);
     expect(() => fitGev([1, 2, 3, Infinity, 5])).toThrow(/blockMaxima\[3\]/);
-    expect(ConvergenceError).toBeDefined();
+  });
+  it('a short bounded upper tail (shape below −1, no ML estimate: Smith 1985) → NoSolutionError, never a leaked optimiser error', () => {
+    // Left-skewed, bounded above: 3 + log(1 + k), k a permutation of 0..100 (mod-101 walk).
+    const x = Array.from({ length: 40 }, (_, i) => 3 + Math.log(1 + ((i * 7919) % 101)));
+    expect(() => fitGev(x)).toThrow(NoSolutionError);
+    expect(() => fitGev(x)).toThrow(/shape/);
+  });
+  it('recovers a negative (Weibull-type) shape: GEV(μ = 0, σ = 1, ξ = −0.3), n = 2000', () => {
+    const rng = createRng(11);
+    const x = Float64Array.from({ length: 2000 }, () => (Math.pow(-Math.log(rng.nextFloat()), 0.3) - 1) / -0.3);
+    const f = fitGev(x);
+    expect(Math.abs(f.shape + 0.3)).toBeLessThan(0.06);
+    expect(f.scale).toBeCloseTo(1, 1);
   });
 });
