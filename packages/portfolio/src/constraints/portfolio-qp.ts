@@ -23,6 +23,8 @@ export interface PortfolioQpArgs {
   n: number;
   /** Lower Cholesky factor of the w-block Hessian H_w (flat row-major n × n): objective ½wᵀH_w w + cᵀw. */
   L: Float64Array;
+  /** H_w itself (flat row-major n × n, = LLᵀ), optional: lets solveQp use its primal bound path. */
+  H?: Float64Array;
   linear?: Float64Array;
   cons: NormalizedConstraints;
   extraEq?: LabeledRow[];
@@ -74,7 +76,9 @@ export function solvePortfolioQp(a: PortfolioQpArgs): { w: Float64Array; qp: QpS
   const rho = AUX_PROX * sigma;
   const ridge = Math.sqrt(rho);
   const Lrows: Float64Array[] = [];
-  for (let i = 0; i < N; i++) {
+  // No split variables: rows of L itself (its strict upper triangle is zero) as views, no copies.
+  if (N === n) for (let i = 0; i < n; i++) Lrows.push(a.L.subarray(i * n, (i + 1) * n));
+  else for (let i = 0; i < N; i++) {
     const r = new Float64Array(N);
     if (i < n) r.set(a.L.subarray(i * n, i * n + i + 1));
     else r[i] = ridge;
@@ -131,8 +135,10 @@ export function solvePortfolioQp(a: PortfolioQpArgs): { w: Float64Array; qp: QpS
       inLabels.push(`${b.name} ≤ ${fmt(b.limit)}`);
     }
   });
+  const hessian: Float64Array[] | undefined = a.H !== undefined && N === n ? Array.from({ length: n }, (_, i) => a.H!.subarray(i * n, (i + 1) * n)) : undefined;
   const problem = {
     choleskyFactor: Lrows,
+    hessian,
     linear,
     equalities: { rows: eqRows, rhs: eqRhs, labels: eqLabels },
     inequalities: { rows: inRows, rhs: inRhs, labels: inLabels },

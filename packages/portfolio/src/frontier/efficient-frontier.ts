@@ -34,7 +34,7 @@ export function efficientFrontier(options: EfficientFrontierOptions): { points: 
   if (!Number.isInteger(m) || m < 2) throw new InvalidInputError('points', 'must be an integer ≥ 2', m);
   const cons = normalizeConstraints(options, cov.n);
   const n = cov.n;
-  const mv = solvePortfolioQp({ n, L: cov.L, cons }).w;
+  const mv = solvePortfolioQp({ n, L: cov.L, H: cov.S, cons }).w;
   const rLo = stats(cov.S, n, mv, mu).expectedReturn!;
   const rHi = Math.max(rLo, maxReturn(mu, cov, cons).value);
   const points: FrontierPoint[] = [];

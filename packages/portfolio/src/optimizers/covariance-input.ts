@@ -1,6 +1,7 @@
 import { InvalidInputError, nearestPsd, symmetricEigen } from '@quantforge/core';
 import { toSquare, toVector, type MatrixInput } from '../covariance/matrix-input';
 import { NotPsdCovarianceError, SingularCovarianceError } from '../constraints/errors';
+import { choleskyLower } from '../solver/cholesky';
 
 /** A validated covariance with its Cholesky factor. */
 export interface PreparedCovariance {
@@ -17,20 +18,7 @@ export interface PreparedCovariance {
 export const REPAIR_FLOOR = 1e-10;
 
 function choleskyRowMajor(S: Float64Array, n: number): Float64Array | null {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const rj = j * n;
-      let s = S[ri + j];
-      for (let k = 0; k < j; k++) s -= L[ri + k] * L[rj + k];
-      if (i === j) {
-        if (!(s > S[ri + i] * 1e-13 && s > 0)) return null;
-        L[ri + i] = Math.sqrt(s);
-      } else L[ri + j] = s / L[rj + j];
-    }
-  }
-  return L;
+  return choleskyLower(S, n, 1e-13);
 }
 
 function rowsOf(S: Float64Array, n: number): number[][] {

@@ -36,7 +36,7 @@ export function efficientRisk(options: EfficientRiskOptions): OptimizerResult {
   if (typeof target !== 'number' || !Number.isFinite(target) || !(target > 0)) throw new InvalidInputError('targetVolatility', 'must be a finite number > 0', target);
   const cons = normalizeConstraints(options, cov.n);
   const n = cov.n;
-  const mv = solvePortfolioQp({ n, L: cov.L, cons });
+  const mv = solvePortfolioQp({ n, L: cov.L, H: cov.S, cons });
   const mvStats = stats(cov.S, n, mv.w, mu);
   const finish = (w: Float64Array, qp: { iterations: number; active: string[] }): OptimizerResult => ({
     weights: Array.from(w),

@@ -79,6 +79,7 @@ export function solveMaxSharpe(mu: Float64Array, rf: number, cov: PreparedCovari
   try {
     qp = solveQp({
       choleskyFactor: Lrows,
+      hessian: Array.from({ length: n }, (_, i) => cov.S.subarray(i * n, (i + 1) * n)),
       equalities: { rows: [excess], rhs: [1], labels: [`normalisation (μ − riskFree)ᵀy = 1`] },
       inequalities: { rows, rhs, labels },
       lower,

@@ -9,7 +9,8 @@ export type MinVarianceOptions = CovarianceOptions;
 /**
  * The minimum-variance portfolio: min wᵀΣw subject to Σw = budget (default 1), the bounds
  * (default long-only) and any group / factor / leverage constraints. Solved exactly (to rounding)
- * by the Goldfarb-Idnani dual active-set QP (`solveQp`); matches R quadprog to ~1e-12.
+ * by `solveQp` (primal active set on the free assets for budget + bounds, Goldfarb-Idnani dual
+ * active set otherwise); matches R quadprog to ~1e-12.
  *
  * @example
  * const { weights } = minVariance({ covariance: S });               // long-only, fully invested
@@ -21,6 +22,6 @@ export function minVariance(options: MinVarianceOptions): OptimizerResult {
   requireOptions(options, 'minVariance');
   const cov = prepareCovariance(options.covariance, { repair: options.repair });
   const cons = normalizeConstraints(options, cov.n);
-  const { w, qp } = solvePortfolioQp({ n: cov.n, L: cov.L, cons });
+  const { w, qp } = solvePortfolioQp({ n: cov.n, L: cov.L, H: cov.S, cons });
   return { weights: Array.from(w), ...stats(cov.S, cov.n, w), iterations: qp.iterations, activeConstraints: qp.active, repaired: cov.repaired };
 }

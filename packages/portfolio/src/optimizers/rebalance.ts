@@ -1,3 +1,4 @@
+import { choleskyLower } from '../solver/cholesky';
 import { InvalidInputError } from '@quantforge/core';
 import { normalizeConstraints } from '../constraints/spec';
 import { solvePortfolioQp } from '../constraints/portfolio-qp';
@@ -92,21 +93,12 @@ export function rebalance(options: RebalanceOptions): RebalanceResult {
   const H = new Float64Array(n * n);
   for (let k = 0; k < n * n; k++) H[k] = lam * cov.S[k];
   for (let i = 0; i < n; i++) H[i * n + i] += 2 * q[i];
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = H[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        if (!(s > 0)) throw new SingularCovarianceError(0, 1, 'the rebalancing QP is not strictly convex; add quadraticCosts or pass repair: true');
-        L[i * n + i] = Math.sqrt(s);
-      } else L[i * n + j] = s / L[j * n + j];
-    }
-  }
+  const L = choleskyLower(H, n, 0);
+  if (L === null) throw new SingularCovarianceError(0, 1, 'the rebalancing QP is not strictly convex; add quadraticCosts or pass repair: true');
   const lin = new Float64Array(n);
   for (let i = 0; i < n; i++) lin[i] = -mu[i] - 2 * q[i] * w0[i];
   const useSplit = limit !== undefined || c.some((v) => v > 0);
-  const { w, qp } = solvePortfolioQp({ n, L, linear: lin, cons, turnover: useSplit ? { current: w0, limit, linearCosts: c } : undefined });
+  const { w, qp } = solvePortfolioQp({ n, L, H, linear: lin, cons, turnover: useSplit ? { current: w0, limit, linearCosts: c } : undefined });
   const trades = Array.from(w, (v, i) => v - w0[i]);
   let turnover = 0;
   let cost = 0;

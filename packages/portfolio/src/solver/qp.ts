@@ -1,5 +1,7 @@
 import { ConvergenceError, InvalidInputError } from '@quantforge/core';
 import { ConstraintConflictError } from '../constraints/errors';
+import { solveBoundedQp } from './bounded-qp';
+import { choleskyLower } from './cholesky';
 import type { LinearRows, QpProblem, QpSolution } from './types';
 
 /** Internal constraint kinds. */
@@ -141,20 +143,7 @@ function buildConstraints(p: QpProblem, n: number): Constraints {
 
 /** Lower Cholesky factor as a flat row-major array; null when H is not positive definite. */
 function choleskyFlat(h: Float64Array, n: number): Float64Array | null {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const rj = j * n;
-      let s = h[ri + j];
-      for (let k = 0; k < j; k++) s -= L[ri + k] * L[rj + k];
-      if (i === j) {
-        if (!(s > h[ri + i] * 1e-14 && s > 0)) return null;
-        L[ri + i] = Math.sqrt(s);
-      } else L[ri + j] = s / L[rj + j];
-    }
-  }
-  return L;
+  return choleskyLower(h, n, 1e-14);
 }
 
 function readSquare(a: ReadonlyArray<ArrayLike<number>>, field: string): Float64Array {
@@ -183,6 +172,14 @@ function readSquare(a: ReadonlyArray<ArrayLike<number>>, field: string): Float64
  * Exact up to rounding at termination (every constraint satisfied to 1e-12 after the rows are
  * normalised to unit length; the objective is scaled by the mean of diag(H) internally).
  *
+ * When `hessian` is given and the constraints are one equality row plus bounds (long-only /
+ * boxed minimum variance), `method: 'auto'` first runs a primal active-set method on the free
+ * variables ({@link solveBoundedQp}: only H_FF is factorised, by Cholesky up/downdates — O(n·|F|)
+ * per iteration instead of O(n²) per bound); it returns the exact KKT point of its final free
+ * set (equal to the dual answer to rounding) or hands over to the dual method when it cannot
+ * certify one (infeasible start, singular free block, iteration cap), so the errors below are
+ * unchanged. `QpSolution.method` says which ran.
+ *
  * @throws InvalidInputError when H is not positive definite or inputs are malformed.
  * @throws ConstraintConflictError (an InfeasibleError) when the constraints have no common point:
  *   it lists the constraints that conflict (a Farkas certificate of the dual step).
@@ -190,18 +187,27 @@ function readSquare(a: ReadonlyArray<ArrayLike<number>>, field: string): Float64
  *   well-posed problem; carries the last iterate).
  */
 export function solveQp(problem: QpProblem): QpSolution {
+  const method = problem.method ?? 'auto';
+  if (method !== 'auto' && method !== 'dual-active-set' && method !== 'primal-active-set') {
+    throw new InvalidInputError('method', "must be 'auto', 'dual-active-set' or 'primal-active-set'", method);
+  }
   let n: number;
   let Lflat: Float64Array;
+  let H: Float64Array | null = null;
   if (problem.choleskyFactor !== undefined) {
     n = problem.choleskyFactor.length;
     Lflat = readSquare(problem.choleskyFactor, 'choleskyFactor');
     for (let i = 0; i < n; i++) {
       if (!(Lflat[i * n + i] > 0)) throw new InvalidInputError(`choleskyFactor[${i}][${i}]`, 'must be > 0 (a Cholesky factor of a positive-definite matrix)', Lflat[i * n + i]);
     }
+    if (problem.hessian !== undefined) {
+      if (problem.hessian.length !== n) throw new InvalidInputError('hessian', `must be ${n} × ${n} like choleskyFactor, got ${problem.hessian.length} rows`);
+      H = readSquare(problem.hessian, 'hessian');
+    }
   } else if (problem.hessian !== undefined) {
     n = problem.hessian.length;
     if (n === 0) throw new InvalidInputError('hessian', 'must be a non-empty square matrix');
-    const H = readSquare(problem.hessian, 'hessian');
+    H = readSquare(problem.hessian, 'hessian');
     const L = choleskyFlat(H, n);
     if (L === null) throw new InvalidInputError('hessian', 'must be positive definite (its Cholesky factorisation failed); the QP is not strictly convex');
     Lflat = L;
@@ -211,7 +217,19 @@ export function solveQp(problem: QpProblem): QpSolution {
   if (n === 0) throw new InvalidInputError('hessian', 'must be a non-empty square matrix');
   const cIn = problem.linear;
   if (cIn !== undefined && cIn.length !== n) throw new InvalidInputError('linear', `must have ${n} entries, got ${cIn.length}`);
+  if (cIn !== undefined) {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(cIn[i])) throw new InvalidInputError(`linear[${i}]`, 'must be a finite number', cIn[i]);
+  }
   const cons = buildConstraints(problem, n);
+
+  const eligible = H !== null && cons.meq === 1 && cons.m === 1 + countBounds(problem, n);
+  if (method === 'primal-active-set' && !eligible) {
+    throw new InvalidInputError('method', "'primal-active-set' needs `hessian` and exactly one equality row plus bounds (no inequality rows)", method);
+  }
+  if (eligible && method !== 'dual-active-set') {
+    const fast = primalPath(problem, H!, n, cons);
+    if (fast !== null) return fast;
+  }
 
   // Scale H to unit mean diagonal: H = σ H', c = σ c'. diag(H)_i = ‖L_i‖².
   let sigma = 0;
@@ -223,12 +241,7 @@ export function solveQp(problem: QpProblem): QpSolution {
   sigma /= n;
   const rs = 1 / Math.sqrt(sigma);
   const c = new Float64Array(n);
-  if (cIn !== undefined) {
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(cIn[i])) throw new InvalidInputError(`linear[${i}]`, 'must be a finite number', cIn[i]);
-      c[i] = cIn[i] / sigma;
-    }
-  }
+  if (cIn !== undefined) for (let i = 0; i < n; i++) c[i] = cIn[i] / sigma;
   // J = L'^{-T} stored column-major: column j of J is row j of L'^{-1}.
   const J = new Float64Array(n * n);
   {
@@ -528,5 +541,74 @@ export function solveQp(problem: QpProblem): QpSolution {
     else if (t === 'lower') mult.lower[i] = val;
     else mult.upper[i] = val;
   }
-  return { x, objective: obj, iterations, active, multipliers: mult };
+  return { x, objective: obj, iterations, active, multipliers: mult, method: 'dual-active-set' };
+}
+
+function countBounds(p: QpProblem, n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if ((p.lower?.[i] ?? -Infinity) > -Infinity) k++;
+    if ((p.upper?.[i] ?? Infinity) < Infinity) k++;
+  }
+  return k;
+}
+
+/** The primal bound-constrained path (one equality row + bounds); null → use the dual method. */
+function primalPath(p: QpProblem, Hin: Float64Array, n: number, cons: Constraints): QpSolution | null {
+  // Symmetric H from the lower triangle (the dual method reads only that triangle too).
+  const H = Hin;
+  const T = 32;
+  for (let ib = 0; ib < n; ib += T) {
+    for (let jb = 0; jb <= ib; jb += T) {
+      const iEnd = Math.min(n, ib + T);
+      for (let i = ib; i < iEnd; i++) {
+        const jEnd = Math.min(i, jb + T);
+        for (let j = jb; j < jEnd; j++) H[j * n + i] = H[i * n + j];
+      }
+    }
+  }
+  const c = new Float64Array(n);
+  if (p.linear !== undefined) for (let i = 0; i < n; i++) c[i] = p.linear[i];
+  const a = Float64Array.from(p.equalities!.rows[0]);
+  const b = p.equalities!.rhs[0];
+  const l = new Float64Array(n);
+  const u = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    l[i] = p.lower?.[i] ?? -Infinity;
+    u[i] = p.upper?.[i] ?? Infinity;
+  }
+  const r = solveBoundedQp(H, c, a, b, l, u, n);
+  if (r === null) return null;
+  const { x, state, mu } = r;
+  let nnz = 0;
+  const nz = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (x[i] !== 0) nz[nnz++] = i;
+  let obj = 0;
+  for (let s = 0; s < nnz; s++) {
+    const i = nz[s];
+    let t = 0;
+    for (let q = 0; q < nnz; q++) t += H[i * n + nz[q]] * x[nz[q]];
+    obj += x[i] * (0.5 * t + c[i]);
+  }
+  const mult = {
+    equalities: Float64Array.of(r.lambda),
+    inequalities: new Float64Array(0),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n),
+  };
+  const active: string[] = [cons.label(0)];
+  const name = (i: number) => p.variableNames?.[i] ?? `x[${i}]`;
+  for (let i = 0; i < n; i++) {
+    const st = state[i];
+    if (st === 0) continue;
+    const atLower = st === 1 || (st === 3 && mu[i] >= 0);
+    if (atLower) {
+      mult.lower[i] = Math.max(0, mu[i]);
+      active.push(`lower bound ${name(i)} ≥ ${fmt(l[i])}`);
+    } else {
+      mult.upper[i] = Math.max(0, -mu[i]);
+      active.push(`upper bound ${name(i)} ≤ ${fmt(u[i])}`);
+    }
+  }
+  return { x, objective: obj, iterations: r.iterations, active, multipliers: mult, method: 'primal-active-set' };
 }

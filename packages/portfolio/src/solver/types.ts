@@ -9,7 +9,11 @@
  * with H symmetric positive definite (or given through its Cholesky factor).
  */
 export interface QpProblem {
-  /** Hessian H (n × n, symmetric positive definite), rows. Give this or `choleskyFactor`. */
+  /**
+   * Hessian H (n × n, symmetric positive definite), rows; only the lower triangle is read. Give
+   * this or `choleskyFactor`, or both (then they must agree, H = LLᵀ: L certifies positive
+   * definiteness without a factorisation and H feeds the primal bound-constrained path).
+   */
   hessian?: ReadonlyArray<ArrayLike<number>>;
   /** Lower-triangular L with H = L Lᵀ, rows; skips the factorisation when the caller has it. */
   choleskyFactor?: ReadonlyArray<ArrayLike<number>>;
@@ -25,7 +29,17 @@ export interface QpProblem {
   upper?: ArrayLike<number>;
   /** Variable names used in error messages for bounds (default `x[i]`). */
   variableNames?: readonly string[];
+  /**
+   * Algorithm (default 'auto'). 'primal-active-set' is available when `hessian` is given and the
+   * constraints are exactly one equality row plus bounds (the long-only / boxed minimum-variance
+   * shape); 'auto' uses it there and 'dual-active-set' (Goldfarb-Idnani) everywhere else, and
+   * falls back to the dual method whenever the primal one cannot certify its answer.
+   */
+  method?: QpMethod;
 }
+
+/** Which algorithm `solveQp` runs; see {@link QpProblem.method}. */
+export type QpMethod = 'auto' | 'dual-active-set' | 'primal-active-set';
 
 /** Linear rows `rows[k] · x (= or ≥) rhs[k]`, each with an optional human-readable label. */
 export interface LinearRows {
@@ -42,6 +56,8 @@ export interface QpSolution {
   objective: number;
   /** Active-set iterations (constraint additions and drops). */
   iterations: number;
+  /** The algorithm that produced the answer. */
+  method: 'dual-active-set' | 'primal-active-set';
   /** Labels of the constraints active at the solution. */
   active: string[];
   /** Lagrange multipliers of the equality rows, then the inequality rows (0 when inactive). */
