@@ -1,6 +1,6 @@
 // Portfolio construction: the solver layer, optimizers, frontier, risk parity, HRP, Black-Litterman.
 export { solveQp } from './solver/qp';
-export type { QpProblem, QpSolution, LinearRows, LpProblem, LpSolution } from './solver/types';
+export type { QpProblem, QpSolution, QpMethod, LinearRows, LpProblem, LpSolution } from './solver/types';
 export { ConstraintConflictError, SingularCovarianceError, NotPsdCovarianceError } from './constraints/errors';
 export type { PortfolioConstraints, WeightBounds, GroupConstraint, FactorExposureConstraint } from './constraints/spec';
 export type { CovarianceOptions, OptimizerResult, PortfolioStats } from './optimizers/common';
