@@ -60,7 +60,8 @@ export interface AmericanOptions {
   upperBoundPaths?: number;
   nestedPaths?: number;
   /**
-   * Fixed-point engine: 'fast' (QuantLib's fastScheme exactly, ~1e-3); 'accurate' (default,
+   * Fixed-point engine: 'fast' (~1e-3: max 5.4e-4 on the fixtures; 5 nodes, our substitutions —
+   * more accurate than QuantLib's fastScheme, QUANTLIB_SCHEMES.fast, at ~0.7x its C++ time); 'accurate' (default,
    * about 1e-6 on the reference set: FP-B where r − q >= 0.001, in put coordinates, since FP-A is
    * unstable there; FP-A otherwise); 'high-precision' (about 2e-8).
    * Bjerksund-Stensland: '1993' (default; one flat boundary, QuantLib's engine) or '2002' (two).

@@ -1,5 +1,5 @@
 import { ChebyshevInterpolation } from './chebyshev';
-import { planPoints, planPremium, plannedSweeps, presetScheme, schemePlan, schemePower, type FixedPointEquation, type FixedPointScheme, type SchemePlan, type SweepExpCache } from './fixed-point-engine';
+import { planPoints, planPremium, plannedSweeps, presetScheme, schemePlan, schemePower, type FixedPointEquation, type FixedPointScheme, type SchemePlan, type SweepExpCache, type WarmPresetName } from './fixed-point-engine';
 import type { FpPoints, PremiumPoints } from './collocation-plan';
 import { europeanPut, putIsEuropean, putPremiumPlanned, type PremiumDiscounts, type PutProblem } from './premium';
 import { putXMax, qdPlusPutBoundary, qdPlusPutBoundaryAtTau } from './qd-plus-boundary';
@@ -10,8 +10,19 @@ const EPSILON = 2.220446049250313e-16;
 const EMPTY = new Float64Array(0);
 /** Largest relative vol move of a boundary along its tangent; beyond it evaluateNewton restarts from QD+. */
 const MAX_TANGENT_MOVE = 0.2;
-/** Largest plain-sweep residual a chord step continues from; beyond it, a Newton evaluation. */
+/**
+ * Largest chord update max |Δy| a chord step continues from; beyond it, a Newton evaluation. The
+ * update (I - J₀)⁻¹(G(y) - y), not the plain-sweep residual G(y) - y: at the first quartic nodes
+ * (τ ~ 1e-7 T) the FP-B map is so steep that its residual stays ~1e-3 at the fixed point itself.
+ */
 const CHORD_MAX_RESIDUAL = 1e-3;
+
+/** max_i |B[(i-1)·4 + c]|, i = 1..n. */
+function maxAbsColumn(B: Float64Array, n: number, c: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(B[i * 4 + c]!));
+  return m;
+}
 
 /** n×4 right-hand sides of the boundary Newton step (dy/dσ, dy/dr, dy/dq, G(y) - y), per n. */
 const newtonRhsBySize = new Map<number, Float64Array>();
@@ -62,7 +73,7 @@ export class WarmFixedPointPut {
   european!: boolean;
   readonly pp: PutProblem = { S: 1, K: 1, r: 0, q: 0, vol: 0.2, T: 1 };
   y: Float64Array = EMPTY;
-  private readonly name: 'fast' | 'accurate' | 'high-precision';
+  private readonly name: WarmPresetName;
   private scheme!: FixedPointScheme;
   private equation!: FixedPointEquation;
   private power!: 2 | 4;
@@ -97,7 +108,7 @@ export class WarmFixedPointPut {
   /** Filled by an evaluation with vega (undefined when the implicit-function solve failed). */
   greeks: WarmGreeks | undefined;
 
-  constructor(S: number, K: number, r: number, q: number, T: number, name: 'fast' | 'accurate' | 'high-precision') {
+  constructor(S: number, K: number, r: number, q: number, T: number, name: WarmPresetName) {
     this.name = name;
     this.reset(S, K, r, q, T);
   }
@@ -421,19 +432,16 @@ export class WarmFixedPointPut {
     plannedSweeps(pp, xmax, y, plan, this.pts!, this.useA, this.scheme, undefined, 1, 0, this.expCache);
     const B = newtonRhs(n);
     const f = plan.prevF;
-    let fmax = 0;
-    for (let i = 1; i <= n; i++) {
-      B[(i - 1) * 4 + 3] = f[i]!;
-      fmax = Math.max(fmax, Math.abs(f[i]!));
-    }
-    if (!(fmax <= CHORD_MAX_RESIDUAL)) {
-      // The plain sweep jumped (FP-B at the first nodes is steep away from its fixed point): back to
-      // the moved boundary and a Newton evaluation with a Jacobi-Newton sweep from it.
+    for (let i = 1; i <= n; i++) B[(i - 1) * 4 + 3] = f[i]!;
+    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
+    if (!(maxAbsColumn(B, n, 3) <= CHORD_MAX_RESIDUAL)) {
+      // The chord update is large (the vol moved too far for the stored factors): back to the moved
+      // boundary and a boundary-Newton evaluation from it (no Jacobi-Newton sweep: near the fixed
+      // point it can jump to a spurious boundary deep in the money).
       for (let i = 1; i <= n; i++) y[i] = y[i]! - f[i]!;
       this.vol = vol;
-      return this.evaluateNewton(vol, 1);
+      return this.evaluateNewton(vol, 0);
     }
-    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
     let corr = 0;
     let pc = 0;
     for (let i = 1; i <= n; i++) {
@@ -476,16 +484,12 @@ export class WarmFixedPointPut {
     plannedSweeps(pp, this.xmax, y, plan, this.pts!, this.useA, this.scheme, undefined, 1, 0, this.expCache);
     const B = newtonRhs(n);
     const f = plan.prevF;
-    let fmax = 0;
-    for (let i = 1; i <= n; i++) {
-      B[(i - 1) * 4 + 3] = f[i]!;
-      fmax = Math.max(fmax, Math.abs(f[i]!));
-    }
-    if (!(fmax <= CHORD_MAX_RESIDUAL)) {
+    for (let i = 1; i <= n; i++) B[(i - 1) * 4 + 3] = f[i]!;
+    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
+    if (!(maxAbsColumn(B, n, 3) <= CHORD_MAX_RESIDUAL)) {
       for (let i = 1; i <= n; i++) y[i] = y[i]! - f[i]!;
       return NaN;
     }
-    luSolveColumn(this.lu, n, this.piv, B, 4, 3);
     let pc = 0;
     for (let i = 1; i <= n; i++) {
       const yOld = y[i]! - f[i]!;

@@ -32,8 +32,8 @@ describe('WarmFixedPointPut', () => {
     }
   });
 
-  it('a fast-scheme boundary seeds the accurate preset (QD+ below the fast scheme first node)', () => {
-    const fast = new WarmFixedPointPut(100, 80, 0.05, 0, 0.25, 'fast');
+  it("the implied vol's stage-1 boundary ('iv-seed', QuantLib's fastScheme) seeds the accurate preset (QD+ below its first node)", () => {
+    const fast = new WarmFixedPointPut(100, 80, 0.05, 0, 0.25, 'iv-seed');
     fast.evaluate(0.3, true, 2, 1, false);
     const acc = new WarmFixedPointPut(100, 80, 0.05, 0, 0.25, 'accurate');
     acc.seedFrom(fast);
@@ -51,6 +51,21 @@ describe('fixedPointImpliedVol', () => {
       expect(Math.abs(vol - x.vol)).toBeLessThan(2e-6 / vega);
       expect(Number.isNaN(fixedPointImpliedVol(w, price, 100, 105, 0.75, 0.03, 0.05, 0.4, 1e-10, 'fast'))).toBe(true);
     }
+  });
+
+  it.each([
+    // FP-B quotes whose first quartic node is so steep that the plain-sweep residual stays ~1e-3 at
+    // the fixed point (short ATM put, r 8 %) or whose chord step used to jump to a spurious boundary
+    // (deep in-the-money put): the root is found, within the engine's own error at the true vol.
+    ['short ATM put, r 8 %', 100, 100, 0.2493150684931507, 0.08, 0, 0.15],
+    ['deep ITM put', 100, 120, 1, 0.07, 0.02, 0.2],
+  ] as const)('%s: recovers the vol of the high-precision price within the accurate engine error', (_n, S, K, T, r, q, vol) => {
+    const x = { type: 'put', spot: S, strike: K, expiry: T, rate: r, dividendYield: q, vol } as const;
+    const hp = americanPrice(x, { scheme: 'high-precision' }).price;
+    const { price, vega } = americanPrice(x);
+    const euro = fixedPointImpliedVol(-1, hp, S, K, T, r, q, vol * 1.3, 1e-10);
+    // |σ̂ - σ| <= (engine error at σ + the 'accurate' preset's documented accuracy 1e-6) / vega.
+    expect(Math.abs(euro - vol)).toBeLessThan((Math.abs(price - hp) + 1e-6) / vega);
   });
 });
 
