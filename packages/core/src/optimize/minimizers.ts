@@ -3,3 +3,5 @@ export { nelderMead } from './nelder-mead';
 export type { NelderMeadOptions, MinimizeResult } from './nelder-mead';
 export { bfgs } from './bfgs';
 export type { BfgsOptions, BfgsResult } from './bfgs';
+export { goldenSectionMinimize } from './golden-section';
+export type { GoldenSectionOptions, GoldenSectionResult } from './golden-section';

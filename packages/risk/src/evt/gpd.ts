@@ -13,7 +13,7 @@
  * likelihood) is excluded; an endpoint that runs into ξ = −1 or ξ = 10 is reported at that bound
  * with a flag. Exact to the root-finder tolerance (~1e-10 relative in ξ, β).
  */
-import { InvalidInputError, NoSolutionError, brent, normInv, requireFiniteArray, requireObject } from '@quantforge/core';
+import { InvalidInputError, NoSolutionError, brent, goldenSectionMinimize, normInv, requireFiniteArray, requireObject } from '@quantforge/core';
 
 /** Options of {@link fitGpd}. */
 export interface GpdOptions {
@@ -337,25 +337,6 @@ function profileSearch(y: Float64Array, profile: (xi: number) => number): number
   let a = grid[Math.max(0, best - 1)];
   let b = grid[Math.min(grid.length - 1, best + 1)];
   if (best === 0) a = XI_MIN;
-  const gr = (Math.sqrt(5) - 1) / 2;
-  let c = b - gr * (b - a);
-  let d = a + gr * (b - a);
-  let fc = profile(c);
-  let fd = profile(d);
-  for (let k = 0; k < 200 && b - a > 1e-12 * Math.max(1, Math.abs(c)); k++) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - gr * (b - a);
-      fc = profile(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + gr * (b - a);
-      fd = profile(d);
-    }
-  }
-  return fc > fd ? c : d;
+  // Golden section on −profile (the profile likelihood is unimodal in ξ on the bracket).
+  return goldenSectionMinimize((xi) => -profile(xi), a, b, { maxIterations: 200, tolerance: 1e-12 }).x;
 }

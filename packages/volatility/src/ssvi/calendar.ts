@@ -3,7 +3,7 @@
  * iff total variance is non-decreasing in t at every fixed k (Gatheral & Jacquier 2014, Lemma 2.1,
  * for proportional dividends). Checked on a k grid between consecutive slices.
  */
-import { InvalidInputError, requireFinite, requireInteger, requirePositive } from '@quantforge/core';
+import { InvalidInputError, goldenSectionMinimize, requireFinite, requireInteger, requirePositive } from '@quantforge/core';
 import type { SviRawParams } from '../svi/raw';
 import { sviW, validateSviParams } from '../svi/raw';
 
@@ -97,30 +97,9 @@ export function calendarArbitrageFast(slices: readonly SviSlice[], kMin: number,
       const v = d(k);
       if (v < 0) return true;
       if (j >= 1 && prev <= v && prev <= prev2) {
-        // Golden-section refinement of the local minimum near k - h.
-        let lo = Math.max(kMin, k - 2 * h);
-        let hi = k;
-        const r = 0.6180339887498949;
-        let x1 = hi - r * (hi - lo);
-        let x2 = lo + r * (hi - lo);
-        let f1 = d(x1);
-        let f2 = d(x2);
-        for (let it = 0; it < 40 && f1 >= 0 && f2 >= 0; it++) {
-          if (f1 < f2) {
-            hi = x2;
-            x2 = x1;
-            f2 = f1;
-            x1 = hi - r * (hi - lo);
-            f1 = d(x1);
-          } else {
-            lo = x1;
-            x1 = x2;
-            f1 = f2;
-            x2 = lo + r * (hi - lo);
-            f2 = d(x2);
-          }
-        }
-        if (f1 < 0 || f2 < 0) return true;
+        // Golden-section refinement of the local minimum near k - h, stopping at the first d < 0.
+        const refined = goldenSectionMinimize(d, Math.max(kMin, k - 2 * h), k, { maxIterations: 40, stopBelow: 0 });
+        if (refined.value < 0) return true;
       }
       prev2 = prev;
       prev = v;

@@ -7,7 +7,7 @@
  * (g is the risk-neutral density times a positive factor). Checked on a grid, default
  * numpy.linspace(-3, 3, 6001); a violation narrower than the grid spacing can be missed.
  */
-import { InvalidInputError, requireFinite, requireInteger } from '@quantforge/core';
+import { InvalidInputError, goldenSectionMinimize, requireFinite, requireInteger } from '@quantforge/core';
 import type { SviRawParams } from './raw';
 import { validateSviParams } from './raw';
 
@@ -104,30 +104,7 @@ export function sviButterflyFast(p: { a: number; b: number; rho: number; m: numb
   let gPrev = Infinity;
   const refine = (kc: number): void => {
     // Golden-section search for min g on [kc - h, kc + h].
-    let lo = Math.max(kMin, kc - h);
-    let hi = Math.min(kMax, kc + h);
-    const r = 0.6180339887498949;
-    let x1 = hi - r * (hi - lo);
-    let x2 = lo + r * (hi - lo);
-    let f1 = gSafe(x1);
-    let f2 = gSafe(x2);
-    for (let it = 0; it < 40; it++) {
-      if (f1 < f2) {
-        hi = x2;
-        x2 = x1;
-        f2 = f1;
-        x1 = hi - r * (hi - lo);
-        f1 = gSafe(x1);
-      } else {
-        lo = x1;
-        x1 = x2;
-        f1 = f2;
-        x2 = lo + r * (hi - lo);
-        f2 = gSafe(x2);
-      }
-    }
-    const kk = f1 < f2 ? x1 : x2;
-    const gg = Math.min(f1, f2);
+    const { x: kk, value: gg } = goldenSectionMinimize(gSafe, Math.max(kMin, kc - h), Math.min(kMax, kc + h), { maxIterations: 40 });
     if (gg < minG) {
       minG = gg;
       at = kk;
