@@ -334,9 +334,8 @@ function profileSearch(y: Float64Array, profile: (xi: number) => number): number
     // Fall back to a wider search towards the boundary that wins.
     if (best === grid.length - 1 && profile(XI_MAX) > vals[best]) throw new NoSolutionError('no-mle', 'fitGpd: the profile likelihood increases up to xi = 10; raise the threshold or check the data');
   }
-  let a = grid[Math.max(0, best - 1)];
-  let b = grid[Math.min(grid.length - 1, best + 1)];
-  if (best === 0) a = XI_MIN;
+  const a = best === 0 ? XI_MIN : grid[best - 1];
+  const b = grid[Math.min(grid.length - 1, best + 1)];
   // Golden section on −profile (the profile likelihood is unimodal in ξ on the bracket).
   return goldenSectionMinimize((xi) => -profile(xi), a, b, { maxIterations: 200, tolerance: 1e-12 }).x;
 }
