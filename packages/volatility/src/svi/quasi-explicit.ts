@@ -61,6 +61,28 @@ function moments(k: ArrayLike<number>, w: ArrayLike<number>, W: ArrayLike<number
   M[9] = sww;
 }
 
+/** Solution slot of {@link solveSymmetric3} (module scratch: the fits run in inner loops). */
+const SOL = new Float64Array(3);
+
+/**
+ * Solves the symmetric 3×3 system [[s00, s01, s02], [s01, s11, s12], [s02, s12, s22]] x = r by
+ * Cramer's rule (cofactors) into SOL; false when |det| ≤ 1e-300.
+ */
+function solveSymmetric3(s00: number, s01: number, s02: number, s11: number, s12: number, s22: number, r0: number, r1: number, r2: number): boolean {
+  const c00 = s11 * s22 - s12 * s12;
+  const c01 = s02 * s12 - s01 * s22;
+  const c02 = s01 * s12 - s02 * s11;
+  const det = s00 * c00 + s01 * c01 + s02 * c02;
+  if (!(Math.abs(det) > 1e-300)) return false;
+  const c11 = s00 * s22 - s02 * s02;
+  const c12 = s01 * s02 - s00 * s12;
+  const c22 = s00 * s11 - s01 * s01;
+  SOL[0] = (c00 * r0 + c01 * r1 + c02 * r2) / det;
+  SOL[1] = (c01 * r0 + c11 * r1 + c12 * r2) / det;
+  SOL[2] = (c02 * r0 + c12 * r1 + c22 * r2) / det;
+  return true;
+}
+
 /** Σ W (a + d y + c z - w)² from the moments. */
 function sse(a: number, d: number, c: number): number {
   return M[9]! + a * a * M[0]! + d * d * M[4]! + c * c * M[5]! + 2 * (a * d * M[1]! + a * c * M[2]! + d * c * M[6]!) - 2 * (a * M[3]! + d * M[7]! + c * M[8]!);
@@ -94,18 +116,11 @@ export function reducedSviFit(k: ArrayLike<number>, w: ArrayLike<number>, W: Arr
   let bD = 0;
   let bC = 0;
   let bS = Infinity;
-  // Unconstrained optimum: the symmetric 3×3 normal equations by Cramer's rule.
-  const c00 = syy * szz - syz * syz;
-  const c01 = sz * syz - sy * szz;
-  const c02 = sy * syz - sz * syy;
-  const det = s1 * c00 + sy * c01 + sz * c02;
-  if (Math.abs(det) > 1e-300) {
-    const c11 = s1 * szz - sz * sz;
-    const c12 = sy * sz - s1 * syz;
-    const c22 = s1 * syy - sy * sy;
-    const a = (c00 * sw + c01 * syw + c02 * szw) / det;
-    const d = (c01 * sw + c11 * syw + c12 * szw) / det;
-    const c = (c02 * sw + c12 * syw + c22 * szw) / det;
+  // Unconstrained optimum: the symmetric 3×3 normal equations.
+  if (solveSymmetric3(s1, sy, sz, syy, syz, szz, sw, syw, szw)) {
+    const a = SOL[0]!;
+    const d = SOL[1]!;
+    const c = SOL[2]!;
     if (c >= -tol && Math.abs(d) <= c + tol && c + Math.abs(d) <= 2 * sigma + tol) {
       bS = sse(a, d, c);
       bA = a;
@@ -200,18 +215,11 @@ export function reducedSviFitFloored(
       bV = v;
     }
   };
-  // Interior: normal equations in (a, u, v) by Cramer's rule.
-  const c00 = spp * sqq - spq * spq;
-  const c01 = sq * spq - sp * sqq;
-  const c02 = sp * spq - sq * spp;
-  const det = s1 * c00 + sp * c01 + sq * c02;
-  if (Math.abs(det) > 1e-300) {
-    const c11 = s1 * sqq - sq * sq;
-    const c12 = sp * sq - s1 * spq;
-    const c22 = s1 * spp - sp * sp;
-    const a = (c00 * sw + c01 * spw + c02 * sqw) / det;
-    const u = (c01 * sw + c11 * spw + c12 * sqw) / det;
-    const v = (c02 * sw + c12 * spw + c22 * sqw) / det;
+  // Interior: normal equations in (a, u, v).
+  if (solveSymmetric3(s1, sp, sq, spp, spq, sqq, sw, spw, sqw)) {
+    const a = SOL[0]!;
+    const u = SOL[1]!;
+    const v = SOL[2]!;
     if (u >= uLo - tol && u <= hi + tol && v >= vLo - tol && v <= hi + tol) offer(a, Math.min(Math.max(u, uLo), hi), Math.min(Math.max(v, vLo), hi));
   }
   // Edges u = U (v free, clamped) and v = V (u free, clamped).
