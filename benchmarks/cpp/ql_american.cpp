@@ -62,29 +62,15 @@
 #include <string>
 #include <vector>
 
+#include "driver_io.hpp"
+
 using namespace QuantLib;
 
 namespace {
 
 constexpr int kCols = 8;
 
-struct Inputs {
-  std::size_t n = 0;
-  std::vector<double> data;
-  const double* col(int j) const { return data.data() + j * n; }
-};
-
-Inputs load(const char* path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) { std::perror(path); std::exit(2); }
-  double nd = 0;
-  f.read(reinterpret_cast<char*>(&nd), sizeof nd);
-  Inputs in;
-  in.n = static_cast<std::size_t>(nd);
-  in.data.resize(kCols * in.n);
-  f.read(reinterpret_cast<char*>(in.data.data()), kCols * in.n * sizeof(double));
-  return in;
-}
+Inputs load(const char* path) { return loadColumns(path, kCols); }
 
 // One option with its own market (quotes, flat curves, process) so engines never share state.
 struct Case {
@@ -200,16 +186,8 @@ int main(int argc, char** argv) {
     }
   };
   if (method != "lsm" && method != "qdfp_ref") pass();  // warm-up (one LSM pass is seconds long)
-  std::vector<double> t;
-  for (int k = 0; k < reps; ++k) {
-    auto t0 = std::chrono::steady_clock::now();
-    pass();
-    auto t1 = std::chrono::steady_clock::now();
-    t.push_back(std::chrono::duration<double, std::nano>(t1 - t0).count());
-  }
-  std::sort(t.begin(), t.end());
-  std::printf("RESULT %s %.4f %zu\n", method.c_str(), t[t.size() / 2] / rows, throws);
-  std::ofstream f(prefix + "." + method + ".bin", std::ios::binary);
-  f.write(reinterpret_cast<const char*>(out.data()), out.size() * sizeof(double));
+  const double ns = medianNs(reps, pass);
+  std::printf("RESULT %s %.4f %zu\n", method.c_str(), ns / rows, throws);
+  writeDoubles(prefix + "." + method + ".bin", out);
   return 0;
 }

@@ -2,7 +2,7 @@
 // the source is newer than the binary), exchange data through flat binary files of float64.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,10 @@ export function compile(name, extra = []) {
   const flagsFile = `${bin}.flags`;
   const flags = ['-O2', '-std=gnu++17', '-o', bin, src, ...extra];
   const sameFlags = existsSync(flagsFile) && readFileSync(flagsFile, 'utf8') === flags.join(' ');
-  if (sameFlags && existsSync(bin) && statSync(bin).mtimeMs > statSync(src).mtimeMs) return bin;
+  // Rebuild when the source or a shared header (cpp/*.hpp) is newer than the binary.
+  const cppDir = join(BENCH_DIR, 'cpp');
+  const newest = Math.max(statSync(src).mtimeMs, ...readdirSync(cppDir).filter((f) => f.endsWith('.hpp')).map((f) => statSync(join(cppDir, f)).mtimeMs));
+  if (sameFlags && existsSync(bin) && statSync(bin).mtimeMs > newest) return bin;
   const r = spawnSync('g++', flags, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`g++ failed for ${name}:\n${r.stderr}`);
   writeFileSync(flagsFile, flags.join(' '));
