@@ -1,5 +1,6 @@
 import { normCdf, normPdf } from '@quantforge/core';
 import type { FpPoints, PremiumPoints } from './collocation-plan';
+import { luFactor, luSolveColumn } from './lu';
 import type { PremiumDiscounts, PutProblem } from './premium';
 
 const EPSILON = 2.220446049250313e-16;
@@ -64,6 +65,8 @@ export interface IftScratch {
   dDy: Float64Array;
   /** ∂P/∂y_k of the premium. */
   Py: Float64Array;
+  /** Row pivots of A's LU factors (A is factored in place by {@link solveSensitivities}). */
+  piv: Int32Array;
 }
 
 const scratchBySize = new Map<number, IftScratch>();
@@ -73,7 +76,7 @@ export function iftScratch(size: number): IftScratch {
   let s = scratchBySize.get(size);
   if (s === undefined) {
     const n = size - 1;
-    s = { size, A: new Float64Array(n * n), rhs: new Float64Array(n * 3), dNy: new Float64Array(size), dDy: new Float64Array(size), Py: new Float64Array(size) };
+    s = { size, A: new Float64Array(n * n), rhs: new Float64Array(n * 3), dNy: new Float64Array(size), dDy: new Float64Array(size), Py: new Float64Array(size), piv: new Int32Array(n) };
     scratchBySize.set(size, s);
   }
   return s;
@@ -339,7 +342,8 @@ export function sweepJacobian(
  */
 export function solveSensitivities(s: IftScratch, partials: PremiumPartials): PutSensitivities | undefined {
   const n = s.size - 1;
-  if (!solveInPlace(s.A, s.rhs, n, 3)) return undefined;
+  if (!luFactor(s.A, n, s.piv)) return undefined;
+  for (let c = 0; c < 3; c++) luSolveColumn(s.A, n, s.piv, s.rhs, 3, c);
   let dS = partials.vol;
   let dR = partials.r;
   let dQ = partials.q;
@@ -372,47 +376,4 @@ export function premiumSensitivities(
   if (!(partials.price > 0)) return undefined;
   sweepJacobian(pp, xmax, y, tables, pts, useA, new Float64Array(tables.size), s);
   return solveSensitivities(s, partials);
-}
-
-/** Gaussian elimination with partial pivoting: A X = B, B (n×c) overwritten by X. */
-function solveInPlace(A: Float64Array, B: Float64Array, n: number, c: number): boolean {
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    let best = Math.abs(A[k * n + k]!);
-    for (let i = k + 1; i < n; i++) {
-      const a = Math.abs(A[i * n + k]!);
-      if (a > best) {
-        best = a;
-        p = i;
-      }
-    }
-    if (!(best > 0) || !Number.isFinite(best)) return false;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const t = A[k * n + j]!;
-        A[k * n + j] = A[p * n + j]!;
-        A[p * n + j] = t;
-      }
-      for (let j = 0; j < c; j++) {
-        const t = B[k * c + j]!;
-        B[k * c + j] = B[p * c + j]!;
-        B[p * c + j] = t;
-      }
-    }
-    const piv = A[k * n + k]!;
-    for (let i = k + 1; i < n; i++) {
-      const f = A[i * n + k]! / piv;
-      if (f === 0) continue;
-      for (let j = k; j < n; j++) A[i * n + j]! -= f * A[k * n + j]!;
-      for (let j = 0; j < c; j++) B[i * c + j]! -= f * B[k * c + j]!;
-    }
-  }
-  for (let k = n - 1; k >= 0; k--) {
-    for (let j = 0; j < c; j++) {
-      let s = B[k * c + j]!;
-      for (let l = k + 1; l < n; l++) s -= A[k * n + l]! * B[l * c + j]!;
-      B[k * c + j] = s / A[k * n + k]!;
-    }
-  }
-  return true;
 }
