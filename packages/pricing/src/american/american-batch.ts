@@ -1,5 +1,6 @@
-import { BatchStatus, InvalidInputError, batchLength, outputBuffer, statusBuffer, toFloat64Column, toTypeColumn } from '@quantforge/core';
+import { BatchStatus, InvalidInputError, outputBuffer, statusBuffer } from '@quantforge/core';
 import type { BsBatchInput } from '../european/types';
+import { bsBatchColumns } from '../european/bs-batch-columns';
 import { isValidBsRow } from '../european/row-validity';
 import { americanPrice } from './american-price';
 import { nearRateKink, presetScheme } from './fixed-point/fixed-point-engine';
@@ -63,14 +64,7 @@ export interface AmericanBatchOptions {
  * const { price, delta, vega } = americanPriceBatch({ type: 'put', spot: 100, strike: strikes, expiry: 0.5, rate: 0.04, dividendYield: 0.02, vol: vols });
  */
 export function americanPriceBatch(input: AmericanBatchInput, options: AmericanBatchOptions = {}): AmericanBatchResult {
-  const n = batchLength({ ...input });
-  const type = toTypeColumn('type', input.type, n);
-  const spot = toFloat64Column('spot', input.spot, n);
-  const strike = toFloat64Column('strike', input.strike, n);
-  const expiry = toFloat64Column('expiry', input.expiry, n);
-  const rate = toFloat64Column('rate', input.rate, n);
-  const dividendYield = toFloat64Column('dividendYield', input.dividendYield, n, 0);
-  const vol = toFloat64Column('vol', input.vol, n);
+  const { n, type, spot, strike, expiry, rate, dividendYield, vol } = bsBatchColumns(input);
   const scheme = options.scheme ?? 'accurate';
   if (scheme !== 'accurate' && scheme !== 'high-precision') {
     throw new InvalidInputError('options.scheme', "must be 'accurate' or 'high-precision'", scheme);

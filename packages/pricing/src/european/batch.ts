@@ -3,6 +3,7 @@ import type { BatchOptions } from '@quantforge/core';
 import { bachelierPriceKernel } from './bachelier';
 import { black76PriceKernel } from './black76';
 import { bsPriceKernel } from './black-scholes';
+import { bsBatchColumns } from './bs-batch-columns';
 import { isValidBsRow, isValidForwardRow } from './row-validity';
 import type { BsBatchInput, ForwardBatchInput } from './types';
 
@@ -22,14 +23,7 @@ import type { BsBatchInput, ForwardBatchInput } from './types';
  * const prices = bsPriceBatch({ type: 'put', spot: 100, strike: strikes, expiry: 0.5, rate: 0.03, vol: 0.2 });
  */
 export function bsPriceBatch(input: BsBatchInput, options: BatchOptions = {}): Float64Array {
-  const n = batchLength({ ...input });
-  const type = toTypeColumn('type', input.type, n);
-  const spot = toFloat64Column('spot', input.spot, n);
-  const strike = toFloat64Column('strike', input.strike, n);
-  const expiry = toFloat64Column('expiry', input.expiry, n);
-  const rate = toFloat64Column('rate', input.rate, n);
-  const dividendYield = toFloat64Column('dividendYield', input.dividendYield, n, 0);
-  const vol = toFloat64Column('vol', input.vol, n);
+  const { n, type, spot, strike, expiry, rate, dividendYield, vol } = bsBatchColumns(input);
   const out = outputBuffer('out', options.out, n);
   const status = statusBuffer(options.status, n);
   for (let i = 0; i < n; i++) {
