@@ -3,6 +3,33 @@ import { requireInteger } from '../validation/validate';
 import type { QuadratureRule } from './gauss-legendre';
 
 const MAX_LAGUERRE = 256;
+/** Output of {@link laguerrePair}: L_n(z)/e^s, L_{n−1}(z)/e^s and the log-scale s. */
+const LAG = new Float64Array(3);
+
+/**
+ * L_n(z) and L_{n−1}(z) by the three-term recurrence j·L_j = (2j − 1 − z)L_{j−1} − (j − 1)L_{j−2},
+ * rescaled whenever they grow past 1e100 (the log of the common scale kept), into LAG.
+ */
+function laguerrePair(n: number, z: number): void {
+  let p1 = 1;
+  let p2 = 0;
+  let logScale = 0;
+  for (let j = 1; j <= n; j++) {
+    const p3 = p2;
+    p2 = p1;
+    p1 = ((2 * j - 1 - z) * p2 - (j - 1) * p3) / j;
+    const m = Math.abs(p1);
+    if (m > 1e100) {
+      p1 /= m;
+      p2 /= m;
+      logScale += Math.log(m);
+    }
+  }
+  LAG[0] = p1;
+  LAG[1] = p2;
+  LAG[2] = logScale;
+}
+
 const laguerreCache = new Map<number, QuadratureRule>();
 
 /**
@@ -28,45 +55,20 @@ export function gaussLaguerreNodes(n: number): QuadratureRule {
       const ai = i - 1;
       z += ((1 + 2.55 * ai) / (1.9 * ai)) * (z - nodes[i - 2]!);
     }
-    let p1 = 1;
-    let p2 = 0;
-    let logScale = 0;
     for (let iter = 0; iter < 100; iter++) {
-      // L_j by the recurrence, rescaled whenever it grows large (log of the scale kept)
-      p1 = 1;
-      p2 = 0;
-      logScale = 0;
-      for (let j = 1; j <= n; j++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * j - 1 - z) * p2 - (j - 1) * p3) / j;
-        const m = Math.abs(p1);
-        if (m > 1e100) {
-          p1 /= m;
-          p2 /= m;
-          logScale += Math.log(m);
-        }
-      }
+      laguerrePair(n, z);
+      const p1 = LAG[0]!;
+      const p2 = LAG[1]!;
       const pp = (n * (p1 - p2)) / z; // L'_n(z) (same scale)
       const dz = p1 / pp;
       z -= dz;
       if (Math.abs(dz) <= 1e-15 * Math.max(1, z)) break;
     }
     // recompute at the converged node; w = z / ((n+1) L_{n+1}(z))² with L_{n+1} = ((2n+1-z)Lₙ - n L_{n-1})/(n+1)
-    p1 = 1;
-    p2 = 0;
-    logScale = 0;
-    for (let j = 1; j <= n; j++) {
-      const p3 = p2;
-      p2 = p1;
-      p1 = ((2 * j - 1 - z) * p2 - (j - 1) * p3) / j;
-      const m = Math.abs(p1);
-      if (m > 1e100) {
-        p1 /= m;
-        p2 /= m;
-        logScale += Math.log(m);
-      }
-    }
+    laguerrePair(n, z);
+    const p1 = LAG[0]!;
+    const p2 = LAG[1]!;
+    const logScale = LAG[2]!;
     const lNext = (2 * n + 1 - z) * p1 - n * p2; // (n+1) L_{n+1}(z), same scale
     nodes[i] = z;
     weights[i] = Math.exp(Math.log(z) - 2 * (Math.log(Math.abs(lNext)) + logScale));
