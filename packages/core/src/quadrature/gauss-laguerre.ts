@@ -3,6 +3,7 @@ import { requireInteger } from '../validation/validate';
 import type { QuadratureRule } from './gauss-legendre';
 
 const MAX_LAGUERRE = 256;
+
 /** Output of {@link laguerrePair}: L_n(z)/e^s, L_{n−1}(z)/e^s and the log-scale s. */
 const LAG = new Float64Array(3);
 
